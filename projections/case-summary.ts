@@ -1,0 +1,47 @@
+/**
+ * Case summary: the case record (every entry, amendments applied, originals kept) plus its compliance
+ * audit. The same fold serves `caseAsOf`, so a summary and a replay can never disagree.
+ */
+import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX } from '../src/domain/events';
+import { foldCaseRecord, type CaseRecord } from '../src/domain/case-record';
+import type { Projection } from '../src/projection/projection';
+import { auditCase, DEFAULT_COMPLIANCE_CONFIG, type CaseAudit, type ComplianceConfig } from '../src/compliance';
+
+export interface CaseSummary extends CaseRecord {
+  _id: string;
+  /** Time-independent audit and follow-up due dates; overdue-ness is evaluated at query time. */
+  compliance: CaseAudit;
+}
+
+export const caseIdOfStream = (stream: string): string | null =>
+  stream.startsWith(CASE_STREAM_PREFIX) ? stream.slice(CASE_STREAM_PREFIX.length) : null;
+
+export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIANCE_CONFIG): Projection<CaseSummary> {
+  return {
+    name: 'case-summary',
+    version: 1,
+    eventTypes: CASE_EVENT_TYPES,
+    key: (event) => caseIdOfStream(event.stream),
+    evolve(document, event) {
+      const record = foldCaseRecord(document, event);
+      return record ? ({ ...record, _id: record.id } as CaseSummary) : null;
+    },
+    // The audit reads the whole record: computed once per case per batch, not once per event.
+    derive: (summary) => ({ ...summary, compliance: auditCase(summary, config) }),
+    indexes: [
+      { keys: { facilityId: 1, updatedAt: -1 } },
+      { keys: { patientId: 1 } },
+      { keys: { status: 1, updatedAt: -1 } },
+      { keys: { 'compliance.complete': 1, updatedAt: -1 } },
+      { keys: { 'compliance.findings.rule': 1 } },
+      { keys: { updatedAt: -1 } },
+    ],
+  };
+}
+
+/** Folds a case's events (in order) to its summary, exactly as the projection would. */
+export function caseSummaryOf(events: Iterable<Parameters<typeof foldCaseRecord>[1]>, config: ComplianceConfig): CaseSummary | null {
+  let record: CaseRecord | null = null;
+  for (const event of events) record = foldCaseRecord(record, event);
+  return record ? { ...record, _id: record.id, compliance: auditCase(record, config) } : null;
+}

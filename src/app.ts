@@ -1,0 +1,112 @@
+/** Composition root: configuration → adapters → projections → GraphQL → HTTP. */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
+import { patientSummaryProjection } from '../projections/patient-summary';
+import { createEventStoreAccessLog } from './audit/event-store-access-log';
+import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
+import type { Config } from './config';
+import type { EventStore } from './eventstore/port';
+import { createKurrentDbEventStore } from './eventstore/kurrentdb/kurrentdb-event-store';
+import { createSqliteEventStore } from './eventstore/sqlite';
+import { createTokenVerifier, localSecret } from './graphql/auth/tokens';
+import { CASE_UPDATED, createCaseEvents } from './graphql/case/case-events';
+import { CASE_SUMMARY } from './graphql/collections';
+import type { Services } from './graphql/context';
+import { appSchema } from './graphql/schema';
+import { createHttpServer, type HttpServer } from './http/server';
+import { createLogger, type Logger } from './logger';
+import type { Projection } from './projection/projection';
+import { createProjectionRunner } from './projection/runner';
+import type { ReadStore } from './readstore/port';
+import { createMemoryReadStore } from './readstore/memory';
+import { createMongoReadStore } from './readstore/mongodb';
+
+export interface AppOverrides {
+  store?: EventStore;
+  readStore?: ReadStore;
+  clock?: () => Date;
+  logger?: Logger;
+  compliance?: ComplianceConfig;
+}
+
+export interface App {
+  services: Services;
+  http: HttpServer;
+  /** Listens on config.port (0 = ephemeral); resolves with the base URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function projectionsFor(compliance: ComplianceConfig): Projection[] {
+  return [caseSummaryProjection(compliance), patientSummaryProjection];
+}
+
+export async function openEventStore(config: Config): Promise<EventStore> {
+  if (config.eventStoreUrl) return createKurrentDbEventStore({ url: config.eventStoreUrl });
+  return createSqliteEventStore({ path: path.join(config.dataDir, 'events.sqlite') });
+}
+
+export async function openReadStore(config: Config): Promise<ReadStore> {
+  return config.mongodbUrl ? createMongoReadStore({ url: config.mongodbUrl }) : createMemoryReadStore();
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (() => new Date());
+  const compliance = overrides.compliance ?? DEFAULT_COMPLIANCE_CONFIG;
+  const store = overrides.store ?? (await openEventStore(config));
+  const readStore = overrides.readStore ?? (await openReadStore(config));
+  const caseEvents = createCaseEvents();
+  const runner = createProjectionRunner({
+    store,
+    readStore,
+    projections: projectionsFor(compliance),
+    batchSize: config.projectionBatchSize,
+    logger,
+    clock,
+    onApplied: (written) => {
+      for (const doc of written.get(CASE_SUMMARY) ?? []) caseEvents.publish(CASE_UPDATED, doc._id, doc as unknown as CaseSummary);
+    },
+  });
+  const accessLog = createEventStoreAccessLog({
+    store,
+    clock,
+    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
+  });
+  const services: Services = { config, compliance, store, readStore, runner, accessLog, caseEvents, clock, logger };
+  const verifyToken = createTokenVerifier({
+    secret: config.jwksUrl ? null : (config.jwtSecret ?? localSecret(config.dataDir)),
+    jwksUrl: config.jwksUrl,
+  });
+
+  const started = Date.now();
+  await runner.start();
+  logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
+  const http = await createHttpServer({ schema: await appSchema(), services, verifyToken });
+
+  let stopping: Promise<void> | null = null;
+  return {
+    services,
+    http,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => {
+          const { port } = http.server.address() as AddressInfo;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+          resolve(`http://${host}:${port}`);
+        });
+      }),
+    stop() {
+      stopping ??= (async () => {
+        await http.stop();
+        await runner.stop();
+        await accessLog.close();
+        await readStore.close();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/** Renders the rule table as Markdown (docs/compliance-rules.md), so the document is generated from the rules and cannot drift. */
+import type { ComplianceConfig } from './config';
+import type { RuleSeverity } from './rule';
+import { COMPLIANCE_RULES } from './rules';
+import { inWords } from './rules/words';
+
+const SEVERITY_WORDS: Record<RuleSeverity, string> = {
+  BLOCKING: 'blocking',
+  WARNING: 'warning',
+  BLOCKING_OR_WARNING: 'blocking or warning',
+};
+
+/** A Markdown table cell: pipes escaped, no line breaks. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+const SETTINGS: Record<keyof ComplianceConfig, { describe: (config: ComplianceConfig) => string; meaning: string }> = {
+  dopplerWindowDays: {
+    describe: (c) => `${c.dopplerWindowDays.min}–${c.dopplerWindowDays.max} days`,
+    meaning: 'PRE-01: Doppler pressures before the harvest ("ideally about three months")',
+  },
+  angiographyWindowHours: { describe: (c) => `${c.angiographyWindowHours} hours`, meaning: 'PRE-03: angiography "immediately before" the harvest' },
+  procedureSpanHours: { describe: (c) => `${c.procedureSpanHours} hours`, meaning: 'PRP-02: harvest, concentration and injections on the "same day"' },
+  harvestSites: { describe: (c) => c.harvestSites.map(inWords).join(', '), meaning: 'HAR-01: harvest sites accepted' },
+  abiAgreementTolerance: { describe: (c) => `±${c.abiAgreementTolerance.toFixed(2)}`, meaning: 'PRE-02: documented vs. computed ABI' },
+  severeAbiThreshold: {
+    describe: (c) => `< ${c.severeAbiThreshold.toFixed(2)}`,
+    meaning: 'severe ischemia (0.40 in most sources, 0.50 in some); shared setting, no audit rule uses it',
+  },
+  followUpWindows: {
+    describe: (c) => c.followUpWindows.map((w) => `${w.label}: ${w.afterDays} ± ${w.toleranceDays} days`).join('; '),
+    meaning: 'POST-01..03: follow-up windows after the first injection into a leg',
+  },
+};
+
+export function renderRulesMarkdown(config: ComplianceConfig): string {
+  const lines = [
+    '# Compliance rules',
+    '',
+    '<!-- Generated from src/compliance/rules by scripts/compliance-rules-doc.ts: change the rules, then regenerate this file. -->',
+    '',
+    'The compliance audit of a case reports findings; it never blocks recording. Each finding has a rule id, a severity, a plain-language',
+    'message naming the item and the leg, and the ids of the case entries it concerns (never patient identifiers or dates).',
+    '**Blocking**: the case cannot be billed or closed as compliant; a case is *complete* when it has no blocking finding.',
+    '**Warning**: a gap or timing problem to review. Timing is always clinical time (when it happened, as amended), never',
+    'recording time; windows are elapsed time (1 day = 24 hours) because the record carries no facility time zone.',
+    '',
+    ...table(
+      ['rule', 'title', 'severity', 'window', 'what it checks', 'why it exists'],
+      COMPLIANCE_RULES.map((r) => [r.id, r.title, SEVERITY_WORDS[r.severity], r.window(config), r.checks, r.reason]),
+    ),
+    '',
+    '## Follow-ups',
+    '',
+    'Whether a follow-up is overdue depends on the day it is asked. The audit lists each expected follow-up measurement with its window',
+    '(`dueFrom`–`dueBy`, counted from the first intramuscular injection into the leg) and whether an outcome entry in the window documents',
+    'it; a warning appears only once `dueBy` has passed unsatisfied. Being warnings, overdue follow-ups never change whether a case is',
+    'complete. After a major amputation of a leg, or the patient\'s death, windows still open are no longer expected.',
+    '',
+    '## CPT codes the documentation supports',
+    '',
+    ...table(
+      ['documented', 'codes'],
+      [
+        ['harvest + concentration + ≥ 2 intramuscular injections in one leg', '0263T for that leg'],
+        ['the same, both legs, one harvest', '0263T for the leg injected first (clinical time) + 0264T for the other'],
+        ['concentration + ≥ 2 intramuscular injections, harvest done elsewhere', '0264T per leg'],
+        ['harvest, no injection in this case', '0265T (not per leg)'],
+        ['fewer than 2 injections into a leg, or any injection by another route, or no concentration', 'none of the three for that leg'],
+      ],
+    ),
+    '',
+    'Injection counts are summed over the injection entries of a leg. 0264T and 0265T are never reported for a leg where 0263T applies;',
+    'ultrasound guidance is bundled and harvest laterality does not change the code.',
+    '',
+    '## Configuration',
+    '',
+    ...table(
+      ['setting', 'value', 'meaning'],
+      (Object.keys(SETTINGS) as (keyof ComplianceConfig)[]).map((key) => [`\`${key}\``, SETTINGS[key].describe(config), SETTINGS[key].meaning]),
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,101 @@
+/** Environment → validated configuration. A bad value stops the start with a message naming the variable. */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** HS256 secret; when absent (and no JWKS URL) the embedded default keeps one in DATA_DIR. */
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  eventStoreUrl: string | null;
+  mongodbUrl: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  production: boolean;
+  /** How long a mutation waits for the read models to show its write. */
+  readYourWritesTimeoutMs: number;
+  /** Clinical times up to this far in the future are accepted (clock drift between devices). */
+  maxClockSkewMs: number;
+  projectionBatchSize: number;
+  /** Largest page `first` may ask for. */
+  maxPageSize: number;
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, schemes: string[]): string | null => {
+    const raw = text(name);
+    if (raw === null) return null;
+    try {
+      const parsed = new URL(raw);
+      if (!schemes.includes(parsed.protocol.replace(/:$/, ''))) {
+        problems.push(`${name} must be a ${schemes.join(' or ')} URL (got scheme "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const jwtSecret = text('JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long'); // never echo a secret
+  }
+  const production = text('NODE_ENV') === 'production';
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    host: text('HOST') ?? '0.0.0.0',
+    dataDir: path.resolve(text('DATA_DIR') ?? './data'),
+    jwtSecret,
+    jwksUrl: url('JWKS_URL', ['https', 'http']),
+    eventStoreUrl: url('EVENTSTORE_URL', ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kdb', 'kdb+discover']),
+    mongodbUrl: url('MONGODB_URL', ['mongodb', 'mongodb+srv']),
+    logLevel: logLevel as Config['logLevel'],
+    production,
+    readYourWritesTimeoutMs: int('READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
+    maxClockSkewMs: int('MAX_CLOCK_SKEW_MS', 5 * 60 * 1000, 0, 24 * 60 * 60 * 1000),
+    projectionBatchSize: int('PROJECTION_BATCH_SIZE', 1000, 1, 100000),
+    maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10000),
+    introspection: bool('GRAPHQL_INTROSPECTION', !production),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

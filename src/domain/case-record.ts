@@ -1,0 +1,265 @@
+/**
+ * The case record: everything documented in a case, amendments applied, originals kept.
+ * It is what the case summary shows, what the compliance audit reads, and what `caseAsOf` folds to.
+ * Pure: `foldCaseRecord(record, event)` for each event of the case stream, in order.
+ */
+import type { Actor, JsonObject } from '../eventstore/port';
+import type {
+  AngiographyRecorded,
+  CaseOpened,
+  CellsConcentrated,
+  DopplerAssessmentRecorded,
+  HarvestPerformed,
+  InjectionGiven,
+  OutcomeMeasured,
+  ProcedureSigned,
+} from './events';
+import type { CaseStatus, CloseReason } from './values';
+import { computeAbi } from './abi';
+
+/** The envelope facts the fold needs; RecordedEvent satisfies it. */
+export interface CaseRecordEvent {
+  id: string;
+  type: string;
+  revision: number;
+  data: JsonObject;
+  metadata: { actor: Actor; recordedAt: string; occurredAt: string };
+}
+
+/** What every documented entry carries besides its payload. */
+export interface EntryFacts {
+  eventId: string;
+  /** Clinical time, as amended. */
+  occurredAt: string;
+  recordedAt: string;
+  recordedBy: Actor;
+  /** Recorded long after it occurred (see LATE_ENTRY_MS). */
+  lateEntry: boolean;
+  /** Ids of the amendments applied to this entry, oldest first. */
+  amendedBy: string[];
+}
+
+export type DopplerEntry = EntryFacts & DopplerAssessmentRecorded;
+export type AngiographyEntry = EntryFacts & AngiographyRecorded;
+export type HarvestEntry = EntryFacts & HarvestPerformed & { operator: Actor };
+export type ConcentrationEntry = EntryFacts & CellsConcentrated;
+export type InjectionEntry = EntryFacts & InjectionGiven;
+export type OutcomeEntry = EntryFacts & OutcomeMeasured;
+
+export interface SignatureEntry extends ProcedureSigned {
+  eventId: string;
+}
+
+export interface AmendmentEntry {
+  eventId: string;
+  targetEventId: string;
+  targetType: string;
+  reason: string;
+  changes: Record<string, unknown>;
+  /** The target's values of the changed fields just before this amendment: the original stays readable. */
+  previous: Record<string, unknown>;
+  recordedAt: string;
+  actor: Actor;
+}
+
+export interface CaseRecord {
+  id: string;
+  patientId: string;
+  facilityId: string;
+  status: CaseStatus;
+  closeReason: CloseReason | null;
+  closedAt: string | null;
+  legs: CaseOpened['legs'];
+  diagnosisCode: string;
+  rutherfordCategory: number | null;
+  fontaineStage: CaseOpened['fontaineStage'];
+  revascularizationNotPossible: boolean;
+  amputationOnlyAlternative: boolean;
+  harvestPlanned: boolean;
+  /** Event id and clinical time of the opening entry. */
+  openedEventId: string;
+  openedAt: string;
+  /** Recording time of the last event. */
+  updatedAt: string;
+  revision: number;
+  dopplerAssessments: DopplerEntry[];
+  angiographies: AngiographyEntry[];
+  harvest: HarvestEntry | null;
+  concentration: ConcentrationEntry | null;
+  injections: InjectionEntry[];
+  outcomes: OutcomeEntry[];
+  signatures: SignatureEntry[];
+  amendments: AmendmentEntry[];
+}
+
+/** An entry recorded more than this after its clinical time is shown as a late entry. */
+export const LATE_ENTRY_MS = 24 * 60 * 60 * 1000;
+
+function facts(event: CaseRecordEvent): EntryFacts {
+  const { occurredAt, recordedAt, actor } = event.metadata;
+  return {
+    eventId: event.id,
+    occurredAt,
+    recordedAt,
+    recordedBy: actor,
+    lateEntry: isLate(occurredAt, recordedAt),
+    amendedBy: [],
+  };
+}
+
+function isLate(occurredAt: string, recordedAt: string): boolean {
+  return Date.parse(recordedAt) - Date.parse(occurredAt) > LATE_ENTRY_MS;
+}
+
+type ListField = 'dopplerAssessments' | 'angiographies' | 'injections' | 'outcomes';
+const LIST_FIELDS: readonly ListField[] = ['dopplerAssessments', 'angiographies', 'injections', 'outcomes'];
+
+function byOccurredAt(a: { occurredAt: string }, b: { occurredAt: string }): number {
+  return Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+}
+
+/** Returns the changed fields' values before the change, and the entry with the change applied. */
+function amend<T extends object>(entry: T, changes: Record<string, unknown>): { previous: Record<string, unknown>; amended: T } {
+  const previous: Record<string, unknown> = {};
+  const current = entry as Record<string, unknown>;
+  for (const field of Object.keys(changes)) previous[field] = current[field] ?? null;
+  return { previous, amended: { ...entry, ...changes } };
+}
+
+function reentered<T extends EntryFacts>(entry: T, amendmentId: string, changes: Record<string, unknown>): T {
+  const lateEntry = 'occurredAt' in changes ? isLate(entry.occurredAt, entry.recordedAt) : entry.lateEntry;
+  return withAbi({ ...entry, lateEntry, amendedBy: [...entry.amendedBy, amendmentId] }, changes);
+}
+
+/** Corrected pressures give a new computed ABI; a computed (not documented) ABI follows them. */
+function withAbi<T extends object>(entry: T, changes: Record<string, unknown>): T {
+  if (!('computedAbi' in entry)) return entry;
+  const doppler = entry as unknown as DopplerEntry;
+  const computedAbi = computeAbi(doppler);
+  if ('abi' in changes) return { ...entry, computedAbi, abiSource: 'GIVEN' };
+  return { ...entry, computedAbi, abi: doppler.abiSource === 'COMPUTED' ? computedAbi : doppler.abi };
+}
+
+/** Applies an amendment to its target entry (immutably) and records it with the values it replaced. */
+function applyAmendment(record: CaseRecord, event: CaseRecordEvent): CaseRecord {
+  const data = event.data as unknown as Omit<AmendmentEntry, 'eventId' | 'previous' | 'recordedAt' | 'actor'>;
+  const changes = data.changes;
+  let previous: Record<string, unknown> = {};
+  let next: CaseRecord = record;
+  if (record.openedEventId === data.targetEventId) {
+    const { occurredAt, ...rest } = changes;
+    const result = amend(record, rest);
+    previous = result.previous;
+    next = result.amended;
+    if (occurredAt !== undefined) {
+      previous.occurredAt = record.openedAt;
+      next = { ...next, openedAt: String(occurredAt) };
+    }
+  } else {
+    for (const field of LIST_FIELDS) {
+      const list = record[field] as EntryFacts[];
+      const index = list.findIndex((e) => e.eventId === data.targetEventId);
+      if (index < 0) continue;
+      const result = amend(list[index] as EntryFacts, changes);
+      previous = result.previous;
+      const updated = [...list];
+      updated[index] = reentered(result.amended, event.id, changes);
+      updated.sort(byOccurredAt);
+      next = { ...record, [field]: updated };
+    }
+    for (const field of ['harvest', 'concentration'] as const) {
+      const single = record[field];
+      if (single?.eventId !== data.targetEventId) continue;
+      const result = amend(single as EntryFacts, changes);
+      previous = result.previous;
+      next = { ...record, [field]: reentered(result.amended, event.id, changes) };
+    }
+  }
+  const amendment: AmendmentEntry = {
+    eventId: event.id,
+    targetEventId: data.targetEventId,
+    targetType: data.targetType,
+    reason: data.reason,
+    changes,
+    previous,
+    recordedAt: event.metadata.recordedAt,
+    actor: event.metadata.actor,
+  };
+  return { ...next, amendments: [...record.amendments, amendment] };
+}
+
+function appended<T extends { occurredAt: string }>(list: readonly T[], entry: T): T[] {
+  const next = [...list, entry];
+  // entries are kept in clinical order; a late entry may land before earlier-recorded ones
+  if (list.length > 0 && byOccurredAt(list[list.length - 1] as T, entry) > 0) next.sort(byOccurredAt);
+  return next;
+}
+
+/**
+ * Applies one case event. Returns a new record (the input is not mutated), or the same record for an
+ * event type it does not know (forward compatible). `record` is null before CaseOpened.
+ */
+export function foldCaseRecord(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
+  if (event.type === 'CaseOpened') {
+    const d = event.data as unknown as CaseOpened;
+    return {
+      id: d.caseId,
+      patientId: d.patientId,
+      facilityId: d.facilityId,
+      status: 'OPEN',
+      closeReason: null,
+      closedAt: null,
+      legs: [...d.legs],
+      diagnosisCode: d.diagnosisCode,
+      rutherfordCategory: d.rutherfordCategory,
+      fontaineStage: d.fontaineStage,
+      revascularizationNotPossible: d.revascularizationNotPossible,
+      amputationOnlyAlternative: d.amputationOnlyAlternative,
+      harvestPlanned: d.harvestPlanned,
+      openedEventId: event.id,
+      openedAt: event.metadata.occurredAt,
+      updatedAt: event.metadata.recordedAt,
+      revision: event.revision,
+      dopplerAssessments: [],
+      angiographies: [],
+      harvest: null,
+      concentration: null,
+      injections: [],
+      outcomes: [],
+      signatures: [],
+      amendments: [],
+    };
+  }
+  if (!record) return null;
+  const base: CaseRecord = { ...record, revision: event.revision, updatedAt: event.metadata.recordedAt };
+  const entry = facts(event);
+  switch (event.type) {
+    case 'DopplerAssessmentRecorded':
+      return { ...base, dopplerAssessments: appended(record.dopplerAssessments, { ...entry, ...(event.data as unknown as DopplerAssessmentRecorded) }) };
+    case 'AngiographyRecorded':
+      return { ...base, angiographies: appended(record.angiographies, { ...entry, ...(event.data as unknown as AngiographyRecorded) }) };
+    case 'HarvestPerformed':
+      return { ...base, harvest: { ...entry, ...(event.data as unknown as HarvestPerformed), operator: event.metadata.actor } };
+    case 'CellsConcentrated':
+      return { ...base, concentration: { ...entry, ...(event.data as unknown as CellsConcentrated) } };
+    case 'InjectionGiven':
+      return { ...base, injections: appended(record.injections, { ...entry, ...(event.data as unknown as InjectionGiven) }) };
+    case 'OutcomeMeasured':
+      return { ...base, outcomes: appended(record.outcomes, { ...entry, ...(event.data as unknown as OutcomeMeasured) }) };
+    case 'EntryAmended':
+      return applyAmendment(base, event);
+    case 'ProcedureSigned':
+      return { ...base, signatures: [...record.signatures, { eventId: event.id, ...(event.data as unknown as ProcedureSigned) }] };
+    case 'CaseClosed':
+      return { ...base, status: 'CLOSED', closeReason: (event.data as { reason: CloseReason }).reason, closedAt: event.metadata.occurredAt };
+    default:
+      return base;
+  }
+}
+
+/** Folds a whole stream (in revision order). */
+export function caseRecordOf(events: Iterable<CaseRecordEvent>): CaseRecord | null {
+  let record: CaseRecord | null = null;
+  for (const event of events) record = foldCaseRecord(record, event);
+  return record;
+}

@@ -1,0 +1,192 @@
+/**
+ * Event payloads (the `data` of the envelope). Clinical time is not in the payload: it is the
+ * envelope's `metadata.occurredAt`. Changing a payload's shape means a new schemaVersion and an upcaster.
+ */
+import type {
+  AmputationLevel,
+  CloseReason,
+  ConcentrationMethod,
+  FontaineStage,
+  HarvestSides,
+  HarvestSite,
+  InjectionRoute,
+  Leg,
+  LesionKind,
+  Sex,
+  SignatureMeaning,
+  UlcerStatus,
+} from './values';
+
+export const SCHEMA_VERSION = 1;
+
+export interface PatientRegistered {
+  patientId: string;
+  facilityId: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: Sex;
+}
+
+export interface CaseOpened {
+  caseId: string;
+  patientId: string;
+  facilityId: string;
+  legs: Leg[];
+  diagnosisCode: string;
+  rutherfordCategory: number | null;
+  fontaineStage: FontaineStage | null;
+  revascularizationNotPossible: boolean;
+  amputationOnlyAlternative: boolean;
+  /** false: the cells were harvested elsewhere / by another provider. */
+  harvestPlanned: boolean;
+}
+
+export interface DopplerAssessmentRecorded {
+  leg: Leg;
+  brachialLeftMmHg: number;
+  brachialRightMmHg: number;
+  dorsalisPedisMmHg: number;
+  posteriorTibialMmHg: number;
+  anteriorTibialMmHg: number | null;
+  toePressureMmHg: number | null;
+  /** The ABI as documented: the clinician's when given, else the computed one. */
+  abi: number;
+  /** The ABI the pressures give; a difference from `abi` is a compliance finding (PRE-02), never a rejection. */
+  computedAbi: number;
+  abiSource: 'GIVEN' | 'COMPUTED';
+}
+
+export interface AngiographyFinding {
+  segment: string;
+  kind: LesionKind;
+  severityPercent: number | null;
+}
+
+export interface AngiographyRecorded {
+  leg: Leg;
+  findings: AngiographyFinding[];
+}
+
+export interface HarvestPerformed {
+  site: HarvestSite;
+  sides: HarvestSides;
+  aspirateVolumeMl: number;
+  needle: string | null;
+}
+
+export interface CellsConcentrated {
+  method: ConcentrationMethod;
+  inputVolumeMl: number;
+  concentrateVolumeMl: number;
+  device: string | null;
+  totalNucleatedCells: number | null;
+  cd34Cells: number | null;
+}
+
+export interface InjectionGiven {
+  leg: Leg;
+  route: InjectionRoute;
+  injectionCount: number;
+  totalVolumeMl: number;
+  targetSegments: string[];
+  ultrasoundGuided: boolean;
+}
+
+export interface OutcomeMeasured {
+  leg: Leg;
+  abi: number | null;
+  restPainScore: number | null;
+  ulcerStatus: UlcerStatus | null;
+  wagnerGrade: number | null;
+  amputation: AmputationLevel | null;
+  deceased: boolean | null;
+}
+
+export interface EntryAmended {
+  targetEventId: string;
+  targetType: AmendableEventType;
+  reason: string;
+  /** Corrected fields of the target's payload; `occurredAt` corrects the target's clinical time. */
+  changes: Record<string, unknown>;
+}
+
+export interface ProcedureSigned {
+  signerId: string;
+  signerName: string;
+  signerRole: string;
+  meaning: SignatureMeaning;
+  signedAt: string;
+}
+
+export interface CaseClosed {
+  reason: CloseReason;
+}
+
+export interface CaseEventMap {
+  CaseOpened: CaseOpened;
+  DopplerAssessmentRecorded: DopplerAssessmentRecorded;
+  AngiographyRecorded: AngiographyRecorded;
+  HarvestPerformed: HarvestPerformed;
+  CellsConcentrated: CellsConcentrated;
+  InjectionGiven: InjectionGiven;
+  OutcomeMeasured: OutcomeMeasured;
+  EntryAmended: EntryAmended;
+  ProcedureSigned: ProcedureSigned;
+  CaseClosed: CaseClosed;
+}
+
+export type CaseEventType = keyof CaseEventMap;
+
+/** A case event as the domain sees it: type, payload, and the envelope facts decide/evolve need. */
+export type CaseEvent = {
+  [K in CaseEventType]: { type: K; data: CaseEventMap[K]; id: string; occurredAt: string };
+}[CaseEventType];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseOpened',
+  'DopplerAssessmentRecorded',
+  'AngiographyRecorded',
+  'HarvestPerformed',
+  'CellsConcentrated',
+  'InjectionGiven',
+  'OutcomeMeasured',
+  'EntryAmended',
+  'ProcedureSigned',
+  'CaseClosed',
+];
+
+/** Entries a clinician may correct with an amendment. */
+export const AMENDABLE_EVENT_TYPES = [
+  'CaseOpened',
+  'DopplerAssessmentRecorded',
+  'AngiographyRecorded',
+  'HarvestPerformed',
+  'CellsConcentrated',
+  'InjectionGiven',
+  'OutcomeMeasured',
+] as const;
+export type AmendableEventType = (typeof AMENDABLE_EVENT_TYPES)[number];
+
+export interface PatientEventMap {
+  PatientRegistered: PatientRegistered;
+}
+export type PatientEventType = keyof PatientEventMap;
+
+export const PATIENT_EVENT_TYPES: readonly PatientEventType[] = ['PatientRegistered'];
+
+/** Access-log events: who read which patient data (ids only, never the data read). */
+export interface PatientDataAccessed {
+  operation: string;
+  patientId: string | null;
+  caseId: string | null;
+  outcome: 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'ERROR';
+}
+
+export const CASE_STREAM_PREFIX = 'case-';
+export const PATIENT_STREAM_PREFIX = 'patient-';
+export const ACCESS_STREAM_PREFIX = 'access-';
+
+export const caseStream = (caseId: string): string => `${CASE_STREAM_PREFIX}${caseId}`;
+export const patientStream = (patientId: string): string => `${PATIENT_STREAM_PREFIX}${patientId}`;

@@ -1,0 +1,243 @@
+/**
+ * The distributed EventStore adapter: EventStoreDB / KurrentDB through @kurrent/kurrentdb-client.
+ *
+ * - Appends carry the caller's event ids and an expected stream state. The server recognises a
+ *   re-sent append by its ids (idempotent: it answers the first result and writes nothing), but
+ *   reliably only for an exact state (a revision or 'no_stream'): for 'any' and 'stream_exists' it
+ *   relies on a bounded cache of recent ids. So an append whose answer was lost (connection dropped)
+ *   is re-sent automatically only with an exact state; with 'any'/'stream_exists' the failure is
+ *   reported as StoreUnavailableError and the caller decides.
+ * - Positions are commit positions (see positions.ts).
+ * - Reads are retried on connection failures; a server still unreachable after the retries is
+ *   reported as StoreUnavailableError naming the host, never the credentials.
+ */
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  KurrentDBClient,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  type AppendStreamState,
+  type ReadPosition,
+} from '@kurrent/kurrentdb-client';
+import {
+  ConcurrencyError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type Subscription,
+} from '../port';
+import { describeTarget, isTransient, unreachable } from './errors';
+import { toEventData, toRecordedEvent } from './event-conversion';
+import { planFilter } from './filters';
+import { allPositionOf, type AllPosition } from './positions';
+import { DEFAULT_RETRY, withRetry, type BackoffPolicy } from './retry';
+import { createKurrentDbSubscription } from './subscription';
+
+export interface KurrentDbEventStoreOptions {
+  /** Connection string: kurrentdb://host:2113?tls=false (esdb:// also works, deprecated by the client). */
+  url: string;
+  /** Retries of a request that failed because the server could not be reached (default: 8 attempts, about 3.5 s). */
+  retry?: BackoffPolicy;
+  /** Delays between resubscriptions after a dropped subscription (default 50 ms doubling to 5 s; never gives up). */
+  resubscribe?: Omit<BackoffPolicy, 'attempts'>;
+}
+
+const NO_RETRY: BackoffPolicy = { attempts: 1, initialDelayMs: 0, maxDelayMs: 0 };
+
+function validateExpected(expected: ExpectedRevision): void {
+  if (typeof expected === 'number') {
+    if (!Number.isSafeInteger(expected) || expected < 0) {
+      throw new RangeError(`expected revision must be a non-negative integer, 'no_stream', 'stream_exists' or 'any'`);
+    }
+  } else if (expected !== 'no_stream' && expected !== 'stream_exists' && expected !== 'any') {
+    throw new RangeError(`unknown expected revision ${String(expected)}`);
+  }
+}
+
+function validateEvents(events: readonly NewEvent[]): void {
+  if (events.length === 0) throw new RangeError('append needs at least one event');
+  const ids = new Set(events.map((e) => e.id));
+  if (ids.size !== events.length) throw new RangeError('an append must not repeat an event id');
+}
+
+function validateCount(maxCount: number | undefined): void {
+  if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || maxCount < 0)) {
+    throw new RangeError('maxCount must be a non-negative integer');
+  }
+}
+
+function streamStateOf(expected: ExpectedRevision): AppendStreamState {
+  return typeof expected === 'number' ? BigInt(expected) : expected;
+}
+
+/** The server deduplicates a re-sent append reliably only against an exact expected state. */
+function isExact(expected: ExpectedRevision): boolean {
+  return typeof expected === 'number' || expected === 'no_stream';
+}
+
+function actualRevision(err: WrongExpectedVersionError): number {
+  return typeof err.actualState === 'bigint' ? Number(err.actualState) : -1;
+}
+
+async function collect<T, R>(source: AsyncIterable<T>, map: (item: T) => R | null, limit: number): Promise<R[]> {
+  const out: R[] = [];
+  if (limit <= 0) return out;
+  for await (const item of source) {
+    const mapped = map(item);
+    if (mapped === null) continue;
+    out.push(mapped);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): EventStore {
+  const client = KurrentDBClient.connectionString(options.url);
+  const target = describeTarget(options.url);
+  const retryPolicy = options.retry ?? DEFAULT_RETRY;
+  const resubscribe: BackoffPolicy = { initialDelayMs: 50, maxDelayMs: 5000, ...options.resubscribe, attempts: Infinity };
+  const subscriptions = new Set<Subscription>();
+  let closing: Promise<void> | undefined;
+
+  const ensureOpen = (): void => {
+    if (closing) throw new Error('event store is closed');
+  };
+
+  /** Runs a request with retries on connection failures; still failing → StoreUnavailableError. */
+  async function request<T>(operation: () => Promise<T>, policy: BackoffPolicy = retryPolicy): Promise<T> {
+    ensureOpen();
+    try {
+      return await withRetry(operation, policy, (err) => !closing && isTransient(err));
+    } catch (err) {
+      throw isTransient(err) ? unreachable(target, err) : err;
+    }
+  }
+
+  async function readStream(stream: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    validateCount(readOptions.maxCount);
+    const backwards = readOptions.direction === 'backwards';
+    const { fromRevision } = readOptions;
+    if (fromRevision !== undefined && (!Number.isSafeInteger(fromRevision) || fromRevision < 0)) {
+      throw new RangeError('fromRevision must be a non-negative integer');
+    }
+    const limit = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
+    return request(async () => {
+      const source = client.readStream(stream, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: fromRevision === undefined ? (backwards ? END : START) : BigInt(fromRevision),
+        maxCount: limit,
+      });
+      try {
+        return await collect(source, (resolved) => toRecordedEvent(resolved.event), limit);
+      } catch (err) {
+        if (err instanceof StreamNotFoundError) return [];
+        throw err;
+      }
+    });
+  }
+
+  async function readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    validateCount(readOptions.maxCount);
+    const plan = planFilter(readOptions.filter);
+    const limit = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (plan.matchesNothing || limit === 0) return [];
+    const { after } = readOptions;
+    // The server reads from a position inclusively; the port's `after` is exclusive.
+    const fromPosition: ReadPosition = after === undefined ? START : allPositionOf(after);
+    // With a client-side residue the server cannot count for us; otherwise ask for one more than the
+    // page, for the event at `after` itself.
+    const serverCount = plan.clientSide ? Number.MAX_SAFE_INTEGER : Math.min(Number.MAX_SAFE_INTEGER, limit + 1);
+    return request(() =>
+      collect(
+        client.readAll({ fromPosition, filter: plan.server(), maxCount: serverCount }),
+        (resolved) => {
+          const event = resolved.event;
+          if (!event || (after !== undefined && event.position.commit <= after) || !plan.matches(event)) return null;
+          return toRecordedEvent(event);
+        },
+        limit,
+      ),
+    );
+  }
+
+  async function lastEventBefore(position: AllPosition): Promise<Position | null> {
+    const [last] = await request(() =>
+      collect(client.readAll({ direction: BACKWARDS, fromPosition: position, maxCount: 1 }), (r) => r.event?.position.commit ?? null, 1),
+    );
+    return last ?? null;
+  }
+
+  /** The last application event (system events are not the application's); 0n for an empty store. */
+  async function headPosition(): Promise<Position> {
+    const [head] = await request(() =>
+      collect(
+        client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() }),
+        (r) => r.event?.position.commit ?? null,
+        1,
+      ),
+    );
+    return head ?? 0n;
+  }
+
+  return {
+    async append(stream, events, expected): Promise<AppendResult> {
+      validateExpected(expected);
+      validateEvents(events);
+      const eventData = events.map(toEventData);
+      const streamState = streamStateOf(expected);
+      try {
+        const result = await request(
+          () => client.appendToStream(stream, eventData, { streamState }),
+          isExact(expected) ? retryPolicy : NO_RETRY,
+        );
+        const nextRevision = Number(result.nextExpectedRevision);
+        if (result.position) return { nextRevision, position: result.position.commit };
+        // Servers before 20.10 leave the position out: read the last event back.
+        const [last] = await readStream(stream, { direction: 'backwards', maxCount: 1 });
+        if (!last) throw new Error(`append to ${stream} succeeded but the stream reads empty`);
+        return { nextRevision, position: last.position };
+      } catch (err) {
+        if (err instanceof WrongExpectedVersionError) throw new ConcurrencyError(stream, expected, actualRevision(err));
+        throw err;
+      }
+    },
+
+    readStream,
+    readAll,
+
+    headPosition,
+
+    subscribeToAll(subscribeOptions): Subscription {
+      ensureOpen();
+      const subscription = createKurrentDbSubscription(
+        {
+          client,
+          resubscribe,
+          lastEventBefore,
+          headPosition,
+          onClose: (sub) => subscriptions.delete(sub),
+        },
+        subscribeOptions,
+      );
+      subscriptions.add(subscription);
+      return subscription;
+    },
+
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await Promise.all([...subscriptions].map((sub) => sub.close()));
+        await client.dispose();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/** Opening the SQLite file: durability pragmas (on every open) and the events table. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+const SCHEMA_VERSION = 1;
+
+/**
+ * Positions are rowids: AUTOINCREMENT so a position is never reused, even after the last row is
+ * deleted. Besides the unique indexes (id: idempotency; stream+revision: stream reads, the
+ * expected-revision check and narrow stream-prefix ranges), each secondary index ends in `position`,
+ * so a filtered page "after position P, N events" is an index range read of N entries, not a scan:
+ * - type: readAll / subscriptions by event type;
+ * - category (stream name before its first '-', e.g. "case"): the common prefixes "case-", "patient-";
+ * - actor_id, recorded_at: for an audit log filtered by who, or paged by recording time with a
+ *   (recorded_at, position) keyset. The port does not read them yet; they are kept so that adding
+ *   those filters needs no migration of existing files.
+ */
+const DDL = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT    NOT NULL,
+  stream      TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  category    TEXT,
+  actor_id    TEXT,
+  recorded_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_id     ON events (id);
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
+CREATE INDEX IF NOT EXISTS events_by_type        ON events (type, position);
+CREATE INDEX IF NOT EXISTS events_by_category    ON events (category, position);
+CREATE INDEX IF NOT EXISTS events_by_actor       ON events (actor_id, position);
+CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at, position);
+`;
+
+export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+const SYNCHRONOUS_MODES: readonly SynchronousMode[] = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+export function openDatabase(path: string): Database.Database {
+  const inMemory = path === ':memory:' || path === '';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // Not persisted in the file: a WAL database reopens at NORMAL, which can lose the last
+    // commits on power loss. Must be set on every open.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32768');
+    if (db.pragma('user_version', { simple: true }) === 0) {
+      db.exec('BEGIN IMMEDIATE');
+      db.exec(DDL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.exec('COMMIT');
+    }
+    const version = db.pragma('user_version', { simple: true });
+    if (version !== SCHEMA_VERSION) throw new Error(`event store schema version ${String(version)} is not supported`);
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+export function readSettings(db: Database.Database): { journalMode: string; synchronous: SynchronousMode } {
+  const journalMode = String(db.pragma('journal_mode', { simple: true }));
+  const level = Number(db.pragma('synchronous', { simple: true }));
+  const synchronous = SYNCHRONOUS_MODES[level];
+  if (synchronous === undefined) throw new Error(`unexpected synchronous level ${level}`);
+  return { journalMode, synchronous };
+}

@@ -1,0 +1,104 @@
+/** The documented entries of a case, as the case summary shows them (amendments applied). */
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ActorType } from '../common/actor.type';
+import * as E from '../common/enums';
+import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
+
+@ObjectType()
+abstract class Entry {
+  @Field(() => ID) eventId!: string;
+  @Field(() => DateTimeScalar, { description: 'Clinical time (as amended).' }) occurredAt!: string;
+  @Field(() => DateTimeScalar, { description: 'When the server recorded it.' }) recordedAt!: string;
+  @Field(() => ActorType) recordedBy!: ActorType;
+  @Field({ description: 'Recorded more than 24 h after it occurred.' }) lateEntry!: boolean;
+  @Field(() => [ID], { description: 'Amendments applied to this entry, oldest first.' }) amendedBy!: string[];
+}
+
+@ObjectType()
+export class DopplerAssessment extends Entry {
+  @Field(() => E.LegEnum) leg!: string;
+  @Field(() => Int) brachialLeftMmHg!: number;
+  @Field(() => Int) brachialRightMmHg!: number;
+  @Field(() => Int) dorsalisPedisMmHg!: number;
+  @Field(() => Int) posteriorTibialMmHg!: number;
+  @Field(() => Int, { nullable: true }) anteriorTibialMmHg!: number | null;
+  @Field(() => Int, { nullable: true }) toePressureMmHg!: number | null;
+  @Field(() => Float, { description: 'The ABI as documented (given, or computed when not given).' }) abi!: number;
+  @Field(() => Float, { description: 'The ABI the pressures give.' }) computedAbi!: number;
+  @Field() abiSource!: string;
+}
+
+@ObjectType()
+export class AngiographyFinding {
+  @Field() segment!: string;
+  @Field(() => E.LesionKindEnum) kind!: string;
+  @Field(() => Int, { nullable: true }) severityPercent!: number | null;
+}
+
+@ObjectType()
+export class Angiography extends Entry {
+  @Field(() => E.LegEnum) leg!: string;
+  @Field(() => [AngiographyFinding]) findings!: AngiographyFinding[];
+}
+
+@ObjectType()
+export class Harvest extends Entry {
+  @Field(() => E.HarvestSiteEnum) site!: string;
+  @Field(() => E.HarvestSidesEnum) sides!: string;
+  @Field(() => Float) aspirateVolumeMl!: number;
+  @Field(() => String, { nullable: true }) needle!: string | null;
+  @Field(() => ActorType) operator!: ActorType;
+}
+
+@ObjectType()
+export class Concentration extends Entry {
+  @Field(() => E.ConcentrationMethodEnum) method!: string;
+  @Field(() => Float) inputVolumeMl!: number;
+  @Field(() => Float) concentrateVolumeMl!: number;
+  @Field(() => String, { nullable: true }) device!: string | null;
+  @Field(() => Float, { nullable: true }) totalNucleatedCells!: number | null;
+  @Field(() => Float, { nullable: true }) cd34Cells!: number | null;
+}
+
+@ObjectType()
+export class Injection extends Entry {
+  @Field(() => E.LegEnum) leg!: string;
+  @Field(() => E.InjectionRouteEnum) route!: string;
+  @Field(() => Int) injectionCount!: number;
+  @Field(() => Float) totalVolumeMl!: number;
+  @Field(() => [String]) targetSegments!: string[];
+  @Field() ultrasoundGuided!: boolean;
+}
+
+@ObjectType()
+export class Outcome extends Entry {
+  @Field(() => E.LegEnum) leg!: string;
+  @Field(() => Float, { nullable: true }) abi!: number | null;
+  @Field(() => Int, { nullable: true }) restPainScore!: number | null;
+  @Field(() => E.UlcerStatusEnum, { nullable: true }) ulcerStatus!: string | null;
+  @Field(() => Int, { nullable: true }) wagnerGrade!: number | null;
+  @Field(() => E.AmputationLevelEnum, { nullable: true }) amputation!: string | null;
+  @Field(() => Boolean, { nullable: true }) deceased!: boolean | null;
+}
+
+@ObjectType({ description: 'An electronic signature (21 CFR 11.50): signer, time, meaning.' })
+export class Signature {
+  @Field(() => ID) eventId!: string;
+  @Field(() => ID) signerId!: string;
+  @Field() signerName!: string;
+  @Field() signerRole!: string;
+  @Field(() => E.SignatureMeaningEnum) meaning!: string;
+  @Field(() => DateTimeScalar) signedAt!: string;
+}
+
+@ObjectType({ description: 'A correction: a new entry with its own author, time and reason; the original stays readable.' })
+export class Amendment {
+  @Field(() => ID) eventId!: string;
+  @Field(() => ID) targetEventId!: string;
+  @Field() targetType!: string;
+  @Field() reason!: string;
+  @Field(() => JSONObjectScalar, { description: 'The corrected fields.' }) changes!: Record<string, unknown>;
+  @Field(() => JSONObjectScalar, { description: 'The values those fields had before this amendment.' }) previous!: Record<string, unknown>;
+  @Field(() => DateTimeScalar) recordedAt!: string;
+  @Field(() => ActorType) actor!: ActorType;
+}

@@ -1,0 +1,21 @@
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsPositive, IsString, Length, Max } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
+import { HARVEST_SIDES, HARVEST_SITES } from '../../domain/values';
+import { HarvestSidesEnum, HarvestSiteEnum } from '../common/enums';
+import { CaseCommandInput } from '../common/mutation-meta.input';
+import { DateTimeScalar } from '../common/scalars';
+
+@InputType({ description: 'Bone marrow harvest (aspiration); the operator is the authenticated user.' })
+export class RecordHarvestInput extends CaseCommandInput {
+  @Field(() => DateTimeScalar) @IsISO8601({ strict: true }) occurredAt!: string;
+  @Field(() => HarvestSiteEnum) @IsIn(HARVEST_SITES) site!: string;
+  @Field(() => HarvestSidesEnum) @IsIn(HARVEST_SIDES) sides!: string;
+
+  @Field(() => Float, { description: 'mL; typical aspirates are 120–240 mL.' })
+  @IsNumber()
+  @IsPositive()
+  @Max(1000)
+  aspirateVolumeMl!: number;
+
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) needle?: string;
+}

@@ -1,0 +1,137 @@
+/**
+ * The API's error codes and the one place errors are shaped for clients: field-addressed input errors,
+ * domain rule codes, masked internals. Nothing a client sent is echoed back (it may be patient data).
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import type { CommandFailure } from '../../commands/command-handler';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  DOMAIN_RULE_VIOLATION: 'DOMAIN_RULE_VIOLATION',
+  CONCURRENCY_CONFLICT: 'CONCURRENCY_CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export interface FieldProblem {
+  path: string;
+  constraints: string[];
+}
+
+export const badUserInput = (fields: FieldProblem[]): GraphQLError =>
+  new GraphQLError(`Invalid input: ${fields.map((f) => `${f.path} (${f.constraints.join('; ')})`).join(', ')}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+  });
+
+export const notFound = (what: string): GraphQLError =>
+  new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+
+export const forbidden = (message = 'not allowed'): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+
+export const unauthenticated = (): GraphQLError =>
+  new GraphQLError('authentication required: send a valid bearer token', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+
+export function commandFailureError(failure: CommandFailure): GraphQLError {
+  switch (failure.kind) {
+    case 'domain':
+      return new GraphQLError(failure.error.message, {
+        extensions: { code: ErrorCode.DOMAIN_RULE_VIOLATION, rule: failure.error.rule },
+      });
+    case 'conflict':
+      return new GraphQLError(
+        `the case changed: expected revision ${failure.expectedRevision}, current revision ${failure.currentRevision}`,
+        { extensions: { code: ErrorCode.CONCURRENCY_CONFLICT, currentRevision: failure.currentRevision, expectedRevision: failure.expectedRevision } },
+      );
+    case 'not_found':
+      return notFound(failure.what);
+    case 'forbidden':
+      return forbidden(failure.message);
+  }
+}
+
+/** class-validator errors → flat field paths ("input.findings.0.segment"), constraint messages only. */
+export function flattenValidationErrors(errors: readonly ValidationError[], prefix: string): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const error of errors) {
+    const path = `${prefix}.${error.property}`;
+    if (error.constraints) out.push({ path, constraints: Object.values(error.constraints) });
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+// graphql-js coercion messages quote the rejected value; keep the path and the expected type only.
+const VARIABLE_VALUE = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"; (.*)$/s;
+const VARIABLE_ROOT = /^Variable "\$([^"]+)" got invalid value .*?; (.*)$/s;
+const LITERAL_VALUE = /^Expected value of type "([^"]+)", found .*$/s;
+
+function sanitizeReason(reason: string): string {
+  if (/^Field "[^"]+" of required type "[^"]+" was not provided\.$/.test(reason)) return reason;
+  if (/^Field "[^"]+" is not defined by type "[^"]+"\./.test(reason)) return reason.replace(/ Did you mean.*$/s, '');
+  const expected = /(?:Expected type|in) "([^"]+)"/.exec(reason) ?? /^(\w+) cannot represent/.exec(reason);
+  return expected ? `not a valid ${expected[1]}` : 'invalid value';
+}
+
+function sanitizeCoercion(message: string): { message: string; fields?: FieldProblem[] } | null {
+  const atPath = VARIABLE_VALUE.exec(message);
+  if (atPath) {
+    const [, , path, reason] = atPath as unknown as [string, string, string, string];
+    const constraint = sanitizeReason(reason);
+    return { message: `Invalid input: ${path} (${constraint})`, fields: [{ path, constraints: [constraint] }] };
+  }
+  const atRoot = VARIABLE_ROOT.exec(message);
+  if (atRoot) {
+    const [, name, reason] = atRoot as unknown as [string, string, string];
+    const constraint = sanitizeReason(reason);
+    return { message: `Invalid input: ${name} (${constraint})`, fields: [{ path: name, constraints: [constraint] }] };
+  }
+  const literal = LITERAL_VALUE.exec(message);
+  if (literal) return { message: `Expected value of type "${literal[1]}"` };
+  return null;
+}
+
+export interface ErrorReporter {
+  (error: unknown, formatted: GraphQLFormattedError): void;
+}
+
+export function createFormatError(report: ErrorReporter, options: { maskInternal: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const fields = flattenValidationErrors(original.extensions.validationErrors as ValidationError[], 'input');
+      return { message: badUserInput(fields).message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
+    }
+    const code = formatted.extensions?.code;
+    if (original instanceof Error && original.name === 'UnauthorizedError') {
+      return { ...formatted, message: 'not allowed for your role', extensions: { code: ErrorCode.FORBIDDEN } };
+    }
+    if (original instanceof Error && original.name === 'AuthenticationError') {
+      return { ...formatted, message: unauthenticated().message, extensions: { code: ErrorCode.UNAUTHENTICATED } };
+    }
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
+      const clean = sanitizeCoercion(formatted.message);
+      if (clean) {
+        return { ...formatted, message: clean.message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(clean.fields ? { fields: clean.fields } : {}) } };
+      }
+      return formatted;
+    }
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code in ErrorCode) return formatted;
+    if (typeof code === 'string' && ['GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)) {
+      return formatted;
+    }
+    if (original instanceof Error && original.name === 'StoreUnavailableError') {
+      report(original, formatted);
+      return { message: 'the event store is not accepting writes; nothing was recorded', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
+    report(original, formatted);
+    if (!options.maskInternal) return formatted;
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

@@ -1,0 +1,46 @@
+/** The GraphQL schema, built from the type-graphql classes (one per process: the decorator registry is global). */
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import type { Role } from '../domain/values';
+import { hasRole } from './auth/user';
+import { CaseLifecycleResolver } from './case/case-lifecycle.resolver';
+import { CaseStepsResolver } from './case/case-steps.resolver';
+import { CaseResolver } from './case/case.resolver';
+import { unauthenticated } from './common/errors';
+import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
+import type { Context } from './context';
+import { PatientResolver } from './patient/patient.resolver';
+
+export const RESOLVERS: NonEmptyArray<Function> = [
+  PatientResolver,
+  CaseLifecycleResolver,
+  CaseStepsResolver,
+  CaseResolver,
+  ComplianceReportResolver,
+];
+
+const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  if (!context.user) throw unauthenticated();
+  return roles.length === 0 || hasRole(context.user, ...roles);
+};
+
+let built: Promise<GraphQLSchema> | null = null;
+
+export function appSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    // caseUpdated subscribes through each app's own event source (its `subscribe` option); type-graphql
+    // still insists on a PubSub, which stays unused.
+    pubSub: createPubSub(),
+    // type-graphql's defaults are loose (skipMissingProperties, forbidUnknownValues off): set them here.
+    validate: {
+      forbidUnknownValues: true,
+      skipMissingProperties: false,
+      whitelist: false,
+      validationError: { target: false, value: false },
+    },
+  });
+  return built;
+}

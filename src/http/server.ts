@@ -1,0 +1,116 @@
+/**
+ * Express 5: /graphql (HTTP and graphql-ws on the same path), /health, /ready, /metrics.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '../graphql/auth/tokens';
+import type { User } from '../graphql/auth/user';
+import { createFormatError } from '../graphql/common/errors';
+import type { Context, Services } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
+import { metricsText, readiness } from './health';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  verifyToken: TokenVerifier;
+}
+
+export interface HttpServer {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  /** Stops accepting, drains requests and subscriptions. */
+  stop(): Promise<void>;
+}
+
+async function userOf(verify: TokenVerifier, authorization: unknown): Promise<User | null> {
+  if (typeof authorization !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match?.[1]) return null;
+  try {
+    return await verify(match[1]);
+  } catch {
+    return null; // an invalid or expired token is no identity: protected fields answer UNAUTHENTICATED
+  }
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { schema, services, verifyToken } = options;
+  const { logger, config } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+
+  const context = (user: User | null, requestId: string): Context => ({
+    user,
+    requestId,
+    services,
+    loaders: createLoaders(services.readStore),
+  });
+
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx) => context(await userOf(verifyToken, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization), randomUUID()),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: 10_000 },
+    formatError: createFormatError(
+      (error, formatted) => logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), path: formatted.path }, 'request failed'),
+      { maskInternal: true },
+    ),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const r = await readiness(services.store, services.runner, services.clock());
+    res.status(r.ready ? 200 : 503).json(r);
+  });
+  app.get('/metrics', async (_req, res) => {
+    const r = await readiness(services.store, services.runner, services.clock());
+    res.type('text/plain; version=0.0.4').send(metricsText(r));
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const incoming = req.headers['x-correlation-id'];
+        const requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        return context(await userOf(verifyToken, req.headers.authorization), requestId);
+      },
+    }),
+  );
+
+  return {
+    server,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Blue/green rebuild of one projection: replayed from the first event into a side collection while the
+ * live one keeps serving, then swapped in. Stops on the first event the projection cannot apply.
+ */
+import type { EventStore, Position } from '../eventstore/port';
+import type { ReadStore } from '../readstore/port';
+import { applyBatch } from './apply-batch';
+import { checkpointName } from './names';
+import type { Projection } from './projection';
+
+export interface RebuildProgress {
+  projection: string;
+  events: number;
+  position: Position;
+  head: Position;
+}
+
+export interface RebuildOptions {
+  store: EventStore;
+  readStore: ReadStore;
+  projection: Projection;
+  batchSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+export const sideCollection = (projection: Pick<Projection, 'name'>): string => `${projection.name}.rebuild`;
+
+/** Returns the position the rebuilt collection is current to (its new checkpoint). */
+export async function rebuildProjection(options: RebuildOptions): Promise<Position> {
+  const { store, readStore, projection } = options;
+  const batchSize = options.batchSize ?? 2000;
+  const side = sideCollection(projection);
+  await readStore.dropCollection(side);
+  if (projection.indexes) await readStore.ensureIndexes(side, projection.indexes);
+  let after: Position | undefined;
+  let events = 0;
+  let current: Position = -1n;
+  for (;;) {
+    // Read the head first: once a page comes back empty, every matching event up to it is applied.
+    const head = await store.headPosition();
+    const page = await store.readAll({ after, maxCount: batchSize, filter: { types: projection.eventTypes } });
+    if (page.length === 0) {
+      current = head > current ? head : current;
+      break;
+    }
+    await applyBatch(readStore, projection, side, page, 'throw');
+    events += page.length;
+    const last = page[page.length - 1];
+    if (last) {
+      after = last.position;
+      current = last.position;
+    }
+    options.onProgress?.({ projection: projection.name, events, position: current, head });
+  }
+  await readStore.replaceCollection(projection.name, side);
+  await readStore.setCheckpoint(checkpointName(projection), current);
+  return current;
+}

@@ -1,0 +1,304 @@
+/**
+ * The projection runner: one catch-up subscription to all events from the lowest checkpoint, natural
+ * batching (events arriving while a batch is written form the next one, up to `batchSize`), documents
+ * written position-guarded, then checkpoints. At-least-once and idempotent.
+ */
+import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port';
+import { positionKey, type ReadStore, type StoredDocument } from '../readstore/port';
+import { applyBatch, type DeadLetter } from './apply-batch';
+import type { Projection } from './projection';
+import { checkpointName, DEAD_LETTERS } from './names';
+import { rebuildProjection } from './rebuild';
+
+export interface RunnerLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  readStore: ReadStore;
+  projections: readonly Projection[];
+  /** Most events in one batch (rebuild throughput vs. memory). */
+  batchSize?: number;
+  logger?: RunnerLogger;
+  clock?: () => Date;
+  /** Called after each batch is durable in the read store, with the documents written per projection. */
+  onApplied?: (written: ReadonlyMap<string, readonly StoredDocument[]>) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  position: Position;
+  deadLetters: number;
+}
+
+export interface RunnerStatus {
+  state: 'starting' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
+  /** Everything up to here is applied by every projection. */
+  position: Position;
+  /** Recording time of the last applied event. */
+  lastEventRecordedAt: string | null;
+  caughtUp: boolean;
+  lastError: string | null;
+  projections: ProjectionStatus[];
+}
+
+interface Waiter {
+  position: Position;
+  resolve: (reached: boolean) => void;
+  timer: NodeJS.Timeout;
+}
+
+const silent: RunnerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ProjectionRunner {
+  /** Subscribes from the lowest checkpoint; resolves once caught up with the store's head. */
+  start(): Promise<void>;
+  /** Resolves true once every projection has applied `position`, false after `timeoutMs`. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+  status(): RunnerStatus;
+  deadLetters(): readonly DeadLetter[];
+  stop(): Promise<void>;
+}
+
+export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
+  const { store, readStore, projections } = options;
+  const batchSize = options.batchSize ?? 1000;
+  const logger = options.logger ?? silent;
+  const positions = new Map<string, Position>();
+  const deadLetterCounts = new Map<string, number>();
+  const recentDeadLetters: DeadLetter[] = [];
+  const waiters = new Set<Waiter>();
+  let state: RunnerStatus['state'] = 'starting';
+  let applied: Position = -1n;
+  let lastEventRecordedAt: string | null = null;
+  let lastError: string | null = null;
+  let caughtUp = false;
+  let stopping = false;
+  let subscription: Subscription | null = null;
+  let loop: Promise<void> | null = null;
+  let resolveCaughtUp: (() => void) | null = null;
+  let rejectCaughtUp: ((error: unknown) => void) | null = null;
+
+  const minPosition = (): Position => {
+    let min: Position | null = null;
+    for (const p of projections) {
+      const at = positions.get(p.name) ?? -1n;
+      if (min === null || at < min) min = at;
+    }
+    return min ?? -1n;
+  };
+
+  function settleWaiters(): void {
+    for (const waiter of waiters) {
+      if (waiter.position <= applied) {
+        clearTimeout(waiter.timer);
+        waiters.delete(waiter);
+        waiter.resolve(true);
+      }
+    }
+  }
+
+  async function recordDeadLetters(letters: DeadLetter[]): Promise<void> {
+    if (letters.length === 0) return;
+    for (const letter of letters) {
+      logger.error({ projection: letter.projection, eventId: letter.eventId, eventType: letter.eventType, position: String(letter.position), error: letter.error }, 'projection dead letter');
+      deadLetterCounts.set(letter.projection, (deadLetterCounts.get(letter.projection) ?? 0) + 1);
+      recentDeadLetters.push(letter);
+      if (recentDeadLetters.length > 100) recentDeadLetters.shift();
+    }
+    await readStore.upsertMany(
+      DEAD_LETTERS,
+      letters.map((l) => ({
+        _id: `${l.projection}:${l.eventId}`,
+        _position: positionKey(l.position),
+        projection: l.projection,
+        eventId: l.eventId,
+        eventType: l.eventType,
+        stream: l.stream,
+        position: String(l.position),
+        error: l.error,
+        recordedAt: (options.clock?.() ?? new Date()).toISOString(),
+      })),
+    );
+  }
+
+  /** Applies one batch to every projection, then checkpoints; retried with backoff while the read store fails. */
+  async function flush(events: RecordedEvent[], upTo: Position): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const written = new Map<string, StoredDocument[]>();
+        for (const projection of projections) {
+          const from = positions.get(projection.name) ?? -1n;
+          if (upTo <= from) continue;
+          const fresh = from < 0n ? events : events.filter((e) => e.position > from);
+          const outcome = await applyBatch(readStore, projection, projection.name, fresh, caughtUp ? 'dead-letter' : 'throw');
+          await recordDeadLetters(outcome.deadLetters);
+          await readStore.setCheckpoint(checkpointName(projection), upTo);
+          positions.set(projection.name, upTo);
+          if (outcome.written.length > 0) written.set(projection.name, outcome.written);
+        }
+        applied = minPosition();
+        const last = events[events.length - 1];
+        if (last) lastEventRecordedAt = last.metadata.recordedAt;
+        if (state === 'retrying') {
+          state = caughtUp ? 'live' : 'catching-up';
+          logger.info({}, 'read store writable again');
+        }
+        lastError = null;
+        settleWaiters();
+        if (written.size > 0) options.onApplied?.(written);
+        return;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ProjectionFailedError') throw error;
+        if (stopping) throw error;
+        state = 'retrying';
+        lastError = error instanceof Error ? error.message : String(error);
+        const delay = Math.min(5000, 100 * 2 ** attempt);
+        logger.warn({ attempt, delayMs: delay, error: lastError }, 'projection batch failed, retrying');
+        await sleep(delay);
+      }
+    }
+  }
+
+  async function run(): Promise<void> {
+    for (let attempt = 0; !stopping; attempt++) {
+      const from = minPosition();
+      subscription = store.subscribeToAll(from >= 0n ? { after: from } : {});
+      let batch: RecordedEvent[] = [];
+      let upTo: Position = from;
+      let inFlight: Promise<void> | null = null;
+      const flushNow = async (): Promise<void> => {
+        if (inFlight) await inFlight;
+        if (batch.length === 0 && upTo <= minPosition()) return;
+        const events = batch;
+        batch = [];
+        inFlight = flush(events, upTo).finally(() => {
+          inFlight = null;
+        });
+        await inFlight;
+      };
+      try {
+        for await (const message of subscription) {
+          if (message.kind === 'event') {
+            batch.push(message.event);
+            upTo = message.event.position;
+            // Natural batching: while a batch is being written, the next one fills up.
+            if (batch.length >= batchSize) await flushNow();
+            else if (!inFlight) void flushNow().catch(() => {});
+          } else {
+            if (message.position > upTo) upTo = message.position;
+            if (message.kind === 'caughtUp') {
+              await flushNow();
+              if (inFlight) await inFlight;
+              await flushNow();
+              if (!caughtUp) {
+                caughtUp = true;
+                state = 'live';
+                logger.info({ position: String(applied) }, 'projections caught up');
+                resolveCaughtUp?.();
+              }
+            } else if (!inFlight) {
+              void flushNow().catch(() => {});
+            }
+          }
+          attempt = 0;
+        }
+        if (inFlight) await inFlight;
+        await flushNow();
+      } catch (error) {
+        if (inFlight) await (inFlight as Promise<void>).catch(() => {});
+        if (stopping) return;
+        if (error instanceof Error && error.name === 'ProjectionFailedError') {
+          state = 'failed';
+          lastError = error.message;
+          logger.error({ error: error.message }, 'projection rebuild failed');
+          rejectCaughtUp?.(error);
+          return;
+        }
+        lastError = error instanceof Error ? error.message : String(error);
+        state = 'retrying';
+        const delay = Math.min(5000, 100 * 2 ** attempt);
+        logger.warn({ error: lastError, delayMs: delay }, 'subscription dropped, resubscribing');
+        await sleep(delay);
+      } finally {
+        await subscription.close().catch(() => {});
+      }
+    }
+  }
+
+  return {
+    async start() {
+      const head = await store.headPosition();
+      for (const projection of projections) {
+        if (projection.indexes) await readStore.ensureIndexes(projection.name, projection.indexes);
+        if (!readStore.durable) {
+          positions.set(projection.name, -1n);
+          continue;
+        }
+        const checkpoint = await readStore.getCheckpoint(checkpointName(projection));
+        // No checkpoint for this version (new or changed projection), or a read model restored from a
+        // backup newer than the event store: rebuild beside the serving collection, then swap.
+        if (checkpoint === null || checkpoint > head) {
+          logger.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'rebuilding projection');
+          positions.set(projection.name, await rebuildProjection({ store, readStore, projection, batchSize }));
+        } else {
+          positions.set(projection.name, checkpoint);
+        }
+      }
+      applied = minPosition();
+      state = 'catching-up';
+      const ready = new Promise<void>((resolve, reject) => {
+        resolveCaughtUp = resolve;
+        rejectCaughtUp = reject;
+      });
+      loop = run();
+      await ready;
+    },
+    waitFor(position, timeoutMs) {
+      if (position <= applied) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const waiter: Waiter = {
+          position,
+          resolve,
+          timer: setTimeout(() => {
+            waiters.delete(waiter);
+            resolve(false);
+          }, timeoutMs),
+        };
+        waiters.add(waiter);
+      });
+    },
+    status() {
+      return {
+        state,
+        position: applied,
+        lastEventRecordedAt,
+        caughtUp,
+        lastError,
+        projections: projections.map((p) => ({
+          name: p.name,
+          version: p.version,
+          position: positions.get(p.name) ?? -1n,
+          deadLetters: deadLetterCounts.get(p.name) ?? 0,
+        })),
+      };
+    },
+    deadLetters: () => recentDeadLetters,
+    async stop() {
+      stopping = true;
+      state = 'stopped';
+      await subscription?.close();
+      await loop?.catch(() => {});
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(false);
+      }
+      waiters.clear();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * In-memory ReadStore: the embedded default. Collections are Maps keyed by `_id`; queries use
+ * MongoDB semantics through mingo. Every method does its work synchronously before resolving,
+ * so each call is atomic with respect to every other call.
+ */
+import { Query } from 'mingo';
+
+import type { Position } from '../../eventstore/port';
+import { checkFindOptions, cursorOf, effectiveSort } from '../keyset';
+import type { Filter, FindOptions, FindResult, ReadStore, StoredDocument } from '../port';
+import { checkCollectionName, checkStoredDocuments } from '../stored-document';
+import { compareTuples } from './compare-values';
+import { copyDocument } from './copy-document';
+
+type Collection = Map<string, StoredDocument>;
+
+export function createMemoryReadStore(): ReadStore {
+  const collections = new Map<string, Collection>();
+  const checkpoints = new Map<string, Position>();
+
+  const collectionFor = (name: string): Collection => {
+    checkCollectionName(name);
+    let collection = collections.get(name);
+    if (collection === undefined) {
+      collection = new Map();
+      collections.set(name, collection);
+    }
+    return collection;
+  };
+
+  const matcher = (filter: Filter | undefined): ((doc: StoredDocument) => boolean) => {
+    if (filter === undefined || Object.keys(filter).length === 0) return () => true;
+    const query = new Query(filter);
+    return (doc) => query.test(doc);
+  };
+
+  return {
+    durable: false,
+
+    async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
+      const doc = collections.get(collection)?.get(id);
+      return doc === undefined ? null : (copyDocument(doc) as T);
+    },
+
+    async getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+      const docs = collections.get(collection);
+      if (docs === undefined) return [];
+      const found: T[] = [];
+      for (const id of ids) {
+        const doc = docs.get(id);
+        if (doc !== undefined) found.push(copyDocument(doc) as T);
+      }
+      return found;
+    },
+
+    async find<T extends StoredDocument>(collection: string, options: FindOptions = {}): Promise<FindResult<T>> {
+      const sort = effectiveSort(options.sort);
+      checkFindOptions(options, sort);
+      const directions = sort.map(([, direction]) => direction);
+      const matches = matcher(options.filter);
+
+      let rows: Array<{ doc: StoredDocument; cursor: unknown[] }> = [];
+      for (const doc of collections.get(collection)?.values() ?? []) {
+        if (matches(doc)) rows.push({ doc, cursor: cursorOf(doc, sort) });
+      }
+      rows.sort((a, b) => compareTuples(a.cursor, b.cursor, directions));
+
+      const after = options.after;
+      if (after !== undefined) {
+        rows = rows.filter((row) => compareTuples(row.cursor, after, directions) > 0);
+      }
+      const hasNextPage = options.limit !== undefined && rows.length > options.limit;
+      if (options.limit !== undefined) rows = rows.slice(0, options.limit);
+
+      return {
+        items: rows.map((row) => copyDocument(row.doc) as T),
+        cursors: rows.map((row) => copyDocument(row.cursor)),
+        hasNextPage,
+      };
+    },
+
+    async count(collection: string, filter?: Filter): Promise<number> {
+      const docs = collections.get(collection);
+      if (docs === undefined) return 0;
+      const matches = matcher(filter);
+      let total = 0;
+      for (const doc of docs.values()) if (matches(doc)) total++;
+      return total;
+    },
+
+    async upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void> {
+      checkStoredDocuments(collection, docs);
+      const target = collectionFor(collection);
+      for (const doc of docs) {
+        const stored = target.get(doc._id);
+        if (stored === undefined || doc._position > stored._position) target.set(doc._id, copyDocument(doc));
+      }
+    },
+
+    async getCheckpoint(name: string): Promise<Position | null> {
+      return checkpoints.get(name) ?? null;
+    },
+
+    async setCheckpoint(name: string, position: Position): Promise<void> {
+      checkpoints.set(name, position);
+    },
+
+    async dropCollection(collection: string): Promise<void> {
+      checkCollectionName(collection);
+      collections.delete(collection);
+    },
+
+    async replaceCollection(target: string, source: string): Promise<void> {
+      checkCollectionName(target);
+      checkCollectionName(source);
+      if (target === source) throw new RangeError(`replaceCollection: "${target}" cannot replace itself`);
+      collections.set(target, collections.get(source) ?? new Map());
+      collections.delete(source);
+    },
+
+    async ensureIndexes(collection: string): Promise<void> {
+      checkCollectionName(collection);
+    },
+
+    async close(): Promise<void> {},
+  };
+}

@@ -1,0 +1,1 @@
+export { CHECKPOINTS_COLLECTION, createMongoReadStore, type MongoReadStoreOptions } from './mongo-read-store';

@@ -1,0 +1,178 @@
+/**
+ * MongoDB ReadStore through the official driver: one collection per projection plus a
+ * `checkpoints` collection in the same database. Tested against MongoDB and FerretDB 1.24.
+ */
+import { MongoClient, type Collection, type Db, type IndexDescription } from 'mongodb';
+
+import type { Position } from '../../eventstore/port';
+import { checkFindOptions, cursorOf, effectiveSort } from '../keyset';
+import {
+  positionFromKey,
+  positionKey,
+  type Filter,
+  type FindOptions,
+  type FindResult,
+  type IndexSpec,
+  type ReadStore,
+  type StoredDocument,
+} from '../port';
+import { checkCollectionName, checkStoredDocuments } from '../stored-document';
+import { guardedUpsert } from './guarded-upsert';
+import { keysetFilter, withKeyset } from './keyset-filter';
+import { hasCode, NAMESPACE_NOT_FOUND, NOT_IMPLEMENTED } from './server-errors';
+
+export interface MongoReadStoreOptions {
+  /** `mongodb://…` connection string. */
+  url: string;
+  /** Database holding the read models; default: the one named in `url`, else `celltrail`. */
+  database?: string;
+  /**
+   * How long an operation waits for a reachable server before it rejects (default 5000 ms):
+   * short, so that a server that is down surfaces as an error the projection runner retries.
+   */
+  serverSelectionTimeoutMS?: number;
+  /** TCP connect timeout (default 5000 ms). */
+  connectTimeoutMS?: number;
+}
+
+export const CHECKPOINTS_COLLECTION = 'checkpoints';
+const DEFAULT_DATABASE = 'celltrail';
+
+interface CheckpointDocument {
+  _id: string;
+  /** positionKey() string: KurrentDB positions exceed what a BSON double holds exactly. */
+  position: string;
+}
+
+/** Database named in the path of a connection string, if any. */
+function databaseInUrl(url: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/?]*\/([^?]+)/.exec(url);
+  return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+}
+
+export async function createMongoReadStore(options: MongoReadStoreOptions): Promise<ReadStore> {
+  const client = new MongoClient(options.url, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    connectTimeoutMS: options.connectTimeoutMS ?? 5000,
+  });
+  await client.connect();
+  const db = client.db(options.database ?? databaseInUrl(options.url) ?? DEFAULT_DATABASE, {
+    writeConcern: { w: 'majority', journal: true },
+  });
+  return mongoReadStore(client, db);
+}
+
+function mongoReadStore(client: MongoClient, db: Db): ReadStore {
+  const checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
+
+  const data = (name: string): Collection<StoredDocument> => {
+    checkCollectionName(name);
+    if (name === CHECKPOINTS_COLLECTION) {
+      throw new RangeError(`read store: "${CHECKPOINTS_COLLECTION}" holds the checkpoints and is not a projection collection`);
+    }
+    return db.collection<StoredDocument>(name);
+  };
+
+  const dropCollection = async (name: string): Promise<void> => {
+    try {
+      await data(name).drop();
+    } catch (error) {
+      if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
+    }
+  };
+
+  const rename = async (source: string, target: string, dropTarget: boolean): Promise<void> => {
+    try {
+      await db.renameCollection(source, target, dropTarget ? { dropTarget: true } : {});
+    } catch (error) {
+      // A rebuild that produced no documents never created its collection: the target becomes empty.
+      if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
+      await dropCollection(target);
+    }
+  };
+
+  return {
+    durable: true,
+
+    async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
+      return (await data(collection).findOne({ _id: id })) as T | null;
+    },
+
+    async getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+      if (ids.length === 0) return [];
+      const found = await data(collection)
+        .find({ _id: { $in: [...new Set(ids)] } })
+        .toArray();
+      const byId = new Map(found.map((doc) => [doc._id, doc as T]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async find<T extends StoredDocument>(collection: string, options: FindOptions = {}): Promise<FindResult<T>> {
+      const sort = effectiveSort(options.sort);
+      checkFindOptions(options, sort);
+      const filter = withKeyset(options.filter, options.after && keysetFilter(sort, options.after));
+      const limit = options.limit;
+      const found = await data(collection)
+        .find(filter, {
+          sort: sort.map(([field, direction]) => [field, direction] as [string, 1 | -1]),
+          ...(limit === undefined ? {} : { limit: limit + 1 }),
+        })
+        .toArray();
+      const hasNextPage = limit !== undefined && found.length > limit;
+      const items = (hasNextPage ? found.slice(0, limit) : found) as T[];
+      return { items, cursors: items.map((doc) => cursorOf(doc, sort)), hasNextPage };
+    },
+
+    async count(collection: string, filter?: Filter): Promise<number> {
+      return data(collection).countDocuments(filter ?? {});
+    },
+
+    async upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void> {
+      checkStoredDocuments(collection, docs);
+      if (docs.length === 0) return;
+      await guardedUpsert(data(collection), docs);
+    },
+
+    async getCheckpoint(name: string): Promise<Position | null> {
+      const checkpoint = await checkpoints.findOne({ _id: name });
+      return checkpoint === null ? null : positionFromKey(checkpoint.position);
+    },
+
+    async setCheckpoint(name: string, position: Position): Promise<void> {
+      await checkpoints.updateOne({ _id: name }, { $set: { position: positionKey(position) } }, { upsert: true });
+    },
+
+    dropCollection,
+
+    async replaceCollection(target: string, source: string): Promise<void> {
+      data(target);
+      data(source);
+      if (target === source) throw new RangeError(`replaceCollection: "${target}" cannot replace itself`);
+      try {
+        await rename(source, target, true);
+      } catch (error) {
+        if (!hasCode(error, NOT_IMPLEMENTED)) throw error;
+        // FerretDB 1.x has no `dropTarget`: drop, then rename. Readers see an empty target in
+        // between (MongoDB swaps atomically); documented in test/contract/mongodb-read-store.test.ts.
+        await dropCollection(target);
+        await rename(source, target, false);
+      }
+    },
+
+    async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+      if (indexes.length === 0) {
+        data(collection);
+        return;
+      }
+      const descriptions: IndexDescription[] = indexes.map((index) => ({
+        key: index.keys,
+        ...(index.unique === undefined ? {} : { unique: index.unique }),
+      }));
+      await data(collection).createIndexes(descriptions);
+    },
+
+    async close(): Promise<void> {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The ReadStore port: where projections keep their documents and checkpoints.
+ * Adapters: `memory` (embedded default, mingo query semantics) and `mongodb`.
+ * Every adapter passes `test/contract/read-store.contract.ts`.
+ */
+import type { Position } from '../eventstore/port';
+
+/** MongoDB query language, a subset both adapters honour: equality, $in, $gt/$gte/$lt/$lte, $ne, $exists, $and, $or, $elemMatch, dotted paths. */
+export type Filter = Record<string, unknown>;
+
+/** Sort keys in order; the adapter always adds `_id` ascending as the last tie-breaker. */
+export type Sort = ReadonlyArray<readonly [field: string, direction: 1 | -1]>;
+
+/** Every stored document: `_id` is the projection key; `_position` the last global position applied to it. */
+export interface StoredDocument {
+  _id: string;
+  /** Position as a zero-padded decimal string (see `positionKey`), so it compares correctly as a string everywhere. */
+  _position: string;
+  [field: string]: unknown;
+}
+
+export interface FindOptions {
+  filter?: Filter;
+  sort?: Sort;
+  limit?: number;
+  /**
+   * Keyset cursor: the values of the sort fields (and `_id`) of the last document of the previous page,
+   * as returned in `FindResult.endCursor`. Documents strictly after it in the sort order are returned.
+   */
+  after?: CursorValues;
+}
+
+export type CursorValues = ReadonlyArray<unknown>;
+
+export interface FindResult<T extends StoredDocument> {
+  items: T[];
+  /** Cursor values of each item, same order as `items`. */
+  cursors: CursorValues[];
+  hasNextPage: boolean;
+}
+
+export interface ReadStore {
+  get<T extends StoredDocument>(collection: string, id: string): Promise<T | null>;
+  getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
+  find<T extends StoredDocument>(collection: string, options?: FindOptions): Promise<FindResult<T>>;
+  count(collection: string, filter?: Filter): Promise<number>;
+  /**
+   * Position-guarded bulk upsert: each document replaces the stored one only when its `_position` is
+   * greater than the stored `_position` (or none is stored). Replaying a batch changes nothing. Idempotent.
+   */
+  upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void>;
+  getCheckpoint(name: string): Promise<Position | null>;
+  setCheckpoint(name: string, position: Position): Promise<void>;
+  /** Removes every document of the collection (and nothing else). */
+  dropCollection(collection: string): Promise<void>;
+  /**
+   * Blue/green swap: `source`'s documents become `target`'s in one step (readers see the old or the new
+   * collection, never a mix), and `source` is gone afterwards.
+   */
+  replaceCollection(target: string, source: string): Promise<void>;
+  /** Creates the indexes a collection's queries need; a no-op where the adapter needs none. */
+  ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
+  /** True when the store has data that survives a restart (decides resume vs. rebuild at start). */
+  readonly durable: boolean;
+  close(): Promise<void>;
+}
+
+export interface IndexSpec {
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+const POSITION_DIGITS = 20; // 2^64 has 20 decimal digits
+
+/** Zero-padded decimal form of a position: string order equals numeric order. */
+export function positionKey(position: Position): string {
+  return position.toString().padStart(POSITION_DIGITS, '0');
+}
+
+export function positionFromKey(key: string): Position {
+  return BigInt(key);
+}
