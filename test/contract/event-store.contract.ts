@@ -1,0 +1,490 @@
+/**
+ * The EventStore contract: every adapter runs this suite. It speaks only the port, and every test uses
+ * its own stream names and event types, so it also runs against a shared server holding other data.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  type EventStore,
+  type ExpectedRevision,
+  type JsonObject,
+  type NewEvent,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionMessage,
+} from '../../src/eventstore/port';
+
+export type MakeEventStore = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
+
+/** Letters and digits only, so it can start stream names and type names alike. */
+const unique = (): string => randomUUID().replace(/-/g, '').slice(0, 16);
+
+function newEvent(type: string, data: JsonObject = {}): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      actor: { id: 'user-1', role: 'CLINICIAN', name: 'Test Clinician' },
+      recordedAt: '2025-01-02T03:04:05.678Z',
+      occurredAt: '2025-01-02T03:00:00.000Z',
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      causationId: null,
+      schemaVersion: 1,
+      prevHash: null,
+      hash: 'not-checked-by-the-store',
+    },
+  };
+}
+
+function newEvents(count: number, type = 'Tested'): NewEvent[] {
+  return Array.from({ length: count }, (_, i) => newEvent(type, { n: i }));
+}
+
+const ids = (events: readonly { id: string }[]): string[] => events.map((e) => e.id);
+
+async function expectConflict(promise: Promise<unknown>, stream: string, expected: ExpectedRevision, actual: number): Promise<void> {
+  const error: unknown = await promise.then(
+    () => new Error('append succeeded but a ConcurrencyError was expected'),
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(ConcurrencyError);
+  expect(error).toMatchObject({ stream, expected, actual });
+}
+
+/** Pulls messages until `done(collected)` holds. */
+async function pullUntil(
+  iterator: AsyncIterator<SubscriptionMessage>,
+  done: (messages: SubscriptionMessage[]) => boolean,
+): Promise<SubscriptionMessage[]> {
+  const messages: SubscriptionMessage[] = [];
+  while (!done(messages)) {
+    const result = await iterator.next();
+    if (result.done) throw new Error(`subscription ended after ${messages.length} messages`);
+    messages.push(result.value);
+  }
+  return messages;
+}
+
+const eventsOf = (messages: readonly SubscriptionMessage[]): RecordedEvent[] =>
+  messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+const countEvents = (messages: readonly SubscriptionMessage[]): number => eventsOf(messages).length;
+const hasCaughtUp = (messages: readonly SubscriptionMessage[]): boolean => messages.some((m) => m.kind === 'caughtUp');
+
+function messagePosition(m: SubscriptionMessage): Position {
+  return m.kind === 'event' ? m.event.position : m.position;
+}
+
+export function describeEventStoreContract(name: string, makeStore: MakeEventStore): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+    let cleanup: () => Promise<void>;
+    const openSubscriptions: Subscription[] = [];
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+
+    afterEach(async () => {
+      await Promise.all(openSubscriptions.splice(0).map((s) => s.close()));
+      await cleanup();
+    });
+
+    function subscribe(...args: Parameters<EventStore['subscribeToAll']>): AsyncIterator<SubscriptionMessage> & { subscription: Subscription } {
+      const subscription = store.subscribeToAll(...args);
+      openSubscriptions.push(subscription);
+      return Object.assign(subscription[Symbol.asyncIterator](), { subscription });
+    }
+
+    describe('append', () => {
+      test("'no_stream' creates the stream at revision 0 and reports the last event's revision and position", async () => {
+        const stream = `case-${unique()}`;
+        const events = newEvents(3);
+        const result = await store.append(stream, events, 'no_stream');
+
+        const stored = await store.readStream(stream);
+        expect(ids(stored)).toEqual(ids(events));
+        expect(stored.map((e) => e.revision)).toEqual([0, 1, 2]);
+        expect(stored.every((e) => e.stream === stream)).toBe(true);
+        expect(result).toEqual({ nextRevision: 2, position: stored[2]?.position });
+      });
+
+      test("'no_stream' on an existing stream is a conflict with the actual revision, and writes nothing", async () => {
+        const stream = `case-${unique()}`;
+        await store.append(stream, newEvents(2), 'no_stream');
+        await expectConflict(store.append(stream, newEvents(1), 'no_stream'), stream, 'no_stream', 1);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      test('an exact revision appends only when it is the last revision of the stream', async () => {
+        const stream = `case-${unique()}`;
+        await store.append(stream, newEvents(2), 'no_stream');
+        const result = await store.append(stream, newEvents(2), 1);
+        expect(result.nextRevision).toBe(3);
+
+        await expectConflict(store.append(stream, newEvents(1), 1), stream, 1, 3);
+        await expectConflict(store.append(stream, newEvents(1), 7), stream, 7, 3);
+        expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+      });
+
+      test('an exact revision on a stream that does not exist is a conflict with actual -1', async () => {
+        const stream = `case-${unique()}`;
+        await expectConflict(store.append(stream, newEvents(1), 0), stream, 0, -1);
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+
+      test("'stream_exists' refuses a missing stream (actual -1) and appends to an existing one", async () => {
+        const stream = `case-${unique()}`;
+        await expectConflict(store.append(stream, newEvents(1), 'stream_exists'), stream, 'stream_exists', -1);
+        await store.append(stream, newEvents(1), 'no_stream');
+        const result = await store.append(stream, newEvents(2), 'stream_exists');
+        expect(result.nextRevision).toBe(2);
+      });
+
+      test("'any' appends to a missing stream and to an existing one", async () => {
+        const stream = `case-${unique()}`;
+        expect((await store.append(stream, newEvents(1), 'any')).nextRevision).toBe(0);
+        expect((await store.append(stream, newEvents(2), 'any')).nextRevision).toBe(2);
+        expect(await store.readStream(stream)).toHaveLength(3);
+      });
+
+      test('of two concurrent appends expecting the same revision, exactly one succeeds', async () => {
+        const stream = `case-${unique()}`;
+        await store.append(stream, newEvents(1), 'no_stream');
+        const outcomes = await Promise.allSettled([
+          store.append(stream, newEvents(1), 0),
+          store.append(stream, newEvents(1), 0),
+        ]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(rejected?.reason).toBeInstanceOf(ConcurrencyError);
+        expect(rejected?.reason).toMatchObject({ actual: 1 });
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      test('re-appending the same event ids returns the first result and writes nothing, whatever the expected revision', async () => {
+        const stream = `case-${unique()}`;
+        const first = newEvents(2);
+        const second = newEvents(3);
+        const firstResult = await store.append(stream, first, 'no_stream');
+        const secondResult = await store.append(stream, second, 1);
+
+        await expect(store.append(stream, first, 'no_stream')).resolves.toEqual(firstResult);
+        await expect(store.append(stream, first, 'any')).resolves.toEqual(firstResult);
+        await expect(store.append(stream, second, 1)).resolves.toEqual(secondResult);
+        expect(ids(await store.readStream(stream))).toEqual(ids([...first, ...second]));
+      });
+
+      test('a batch that only partly repeats stored ids is refused and writes nothing', async () => {
+        const stream = `case-${unique()}`;
+        const stored = newEvents(2);
+        await store.append(stream, stored, 'no_stream');
+        const partialRetry = [stored[0] as NewEvent, newEvent('Tested')];
+        await expect(store.append(stream, partialRetry, 'any')).rejects.toThrow();
+        expect(ids(await store.readStream(stream))).toEqual(ids(stored));
+      });
+
+      test('an empty batch is refused', async () => {
+        const stream = `case-${unique()}`;
+        await expect(store.append(stream, [], 'any')).rejects.toThrow();
+        expect(await store.readStream(stream)).toEqual([]);
+      });
+
+      test('data and metadata round-trip exactly', async () => {
+        const stream = `patient-${unique()}`;
+        const data: JsonObject = {
+          text: 'Zoë Ñúñez — 患者 🦴 e\u0301 "quoted" \\ back\nline',
+          numbers: { tenth: 0.1, sum: 0.1 + 0.2, big: Number.MAX_SAFE_INTEGER, negative: -42.5, tiny: 5e-324, exp: 1e21, zero: 0 },
+          flags: [true, false, null],
+          nested: { deeper: { deepest: [{ a: 1 }, [], {}, ''] } },
+          empty: {},
+        };
+        const event = newEvent('RoundTripped', data);
+        event.metadata.causationId = randomUUID();
+        event.metadata.actor.name = 'Dr. Ådne Øvergård';
+        await store.append(stream, [event], 'no_stream');
+
+        const [fromStream] = await store.readStream(stream);
+        const [fromAll] = await store.readAll({ filter: { streamPrefix: stream } });
+        for (const recorded of [fromStream, fromAll]) {
+          expect(recorded?.type).toBe('RoundTripped');
+          expect(recorded?.data).toStrictEqual(data);
+          expect(recorded?.metadata).toStrictEqual(event.metadata);
+        }
+      });
+    });
+
+    describe('readStream', () => {
+      let stream: string;
+      let written: NewEvent[];
+
+      beforeEach(async () => {
+        stream = `case-${unique()}`;
+        written = newEvents(5);
+        await store.append(stream, written, 'no_stream');
+      });
+
+      test('a stream that does not exist reads as []', async () => {
+        await expect(store.readStream(`case-${unique()}`)).resolves.toEqual([]);
+        await expect(store.readStream(`case-${unique()}`, { direction: 'backwards' })).resolves.toEqual([]);
+      });
+
+      test('forwards from a revision, with a maximum count', async () => {
+        expect(ids(await store.readStream(stream))).toEqual(ids(written));
+        expect((await store.readStream(stream, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
+        expect((await store.readStream(stream, { fromRevision: 1, maxCount: 2 })).map((e) => e.revision)).toEqual([1, 2]);
+        expect(await store.readStream(stream, { fromRevision: 5 })).toEqual([]);
+      });
+
+      test('backwards from the end or from a revision, with a maximum count', async () => {
+        expect((await store.readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([4, 3, 2, 1, 0]);
+        expect((await store.readStream(stream, { direction: 'backwards', fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 1, 0]);
+        expect((await store.readStream(stream, { direction: 'backwards', maxCount: 2 })).map((e) => e.revision)).toEqual([4, 3]);
+      });
+
+      test('positions increase with revisions and match what readAll reports', async () => {
+        const forwards = await store.readStream(stream);
+        for (let i = 1; i < forwards.length; i++) {
+          expect((forwards[i] as RecordedEvent).position > (forwards[i - 1] as RecordedEvent).position).toBe(true);
+        }
+        const all = await store.readAll({ filter: { streamPrefix: stream } });
+        expect(all.map((e) => [e.id, e.position])).toEqual(forwards.map((e) => [e.id, e.position]));
+      });
+    });
+
+    describe('readAll', () => {
+      test('orders events across streams by position, strictly increasing, consistent with append results', async () => {
+        const prefix = `t${unique()}-`;
+        const before = await store.headPosition();
+        const a = `${prefix}a`;
+        const b = `${prefix}b`;
+        const writes: { id: string; position: Position }[] = [];
+        for (const [stream, expected] of [[a, 'no_stream'], [b, 'no_stream'], [a, 0], [b, 0], [a, 1]] as const) {
+          const [event] = newEvents(1);
+          const result = await store.append(stream, [event as NewEvent], expected);
+          writes.push({ id: (event as NewEvent).id, position: result.position });
+        }
+        const all = await store.readAll({ after: before, filter: { streamPrefix: prefix } });
+        expect(all.map((e) => ({ id: e.id, position: e.position }))).toEqual(writes);
+        expect(all.map((e) => e.stream)).toEqual([a, b, a, b, a]);
+        for (let i = 1; i < all.length; i++) {
+          expect((all[i] as RecordedEvent).position > (all[i - 1] as RecordedEvent).position).toBe(true);
+        }
+      });
+
+      test("'after' is exclusive and maxCount limits the page", async () => {
+        const prefix = `t${unique()}-`;
+        const stream = `${prefix}x`;
+        await store.append(stream, newEvents(6), 'no_stream');
+        const all = await store.readAll({ filter: { streamPrefix: prefix } });
+        expect(all).toHaveLength(6);
+
+        const page = await store.readAll({ after: all[1]?.position, maxCount: 3, filter: { streamPrefix: prefix } });
+        expect(ids(page)).toEqual(ids(all.slice(2, 5)));
+        expect(await store.readAll({ after: all[5]?.position, filter: { streamPrefix: prefix } })).toEqual([]);
+      });
+
+      test('without a filter it returns every stream, from a position', async () => {
+        const before = await store.headPosition();
+        const s1 = `case-${unique()}`;
+        const s2 = `patient-${unique()}`;
+        const e1 = newEvents(2);
+        const e2 = newEvents(2);
+        await store.append(s1, e1, 'no_stream');
+        await store.append(s2, e2, 'no_stream');
+        const mine = new Set(ids([...e1, ...e2]));
+        // A shared server may interleave other writers' events: keep ours, in order.
+        const page = (await store.readAll({ after: before })).filter((e) => mine.has(e.id));
+        expect(ids(page)).toEqual(ids([...e1, ...e2]));
+
+        const limited = await store.readAll({ after: before, maxCount: 1 });
+        expect(limited).toHaveLength(1);
+      });
+
+      test('filters by event types, merging the types in position order', async () => {
+        const prefix = `t${unique()}-`;
+        const [typeA, typeB, typeC] = ['A', 'B', 'C'].map((t) => `${t}${unique()}`) as [string, string, string];
+        const before = await store.headPosition();
+        const written: NewEvent[] = [];
+        for (const [i, type] of [typeA, typeB, typeC, typeA, typeB, typeA].entries()) {
+          const event = newEvent(type, { i });
+          written.push(event);
+          await store.append(`${prefix}${i % 2}`, [event], 'any');
+        }
+        const only = (...types: string[]): string[] => ids(written.filter((e) => types.includes(e.type)));
+
+        expect(ids(await store.readAll({ after: before, filter: { types: [typeA] } }))).toEqual(only(typeA));
+        expect(ids(await store.readAll({ after: before, filter: { types: [typeB, typeA] } }))).toEqual(only(typeA, typeB));
+        expect(ids(await store.readAll({ after: before, maxCount: 3, filter: { types: [typeA, typeB] } }))).toEqual(
+          only(typeA, typeB).slice(0, 3),
+        );
+        const inStream1 = await store.readAll({ after: before, filter: { types: [typeA, typeB], streamPrefix: `${prefix}1` } });
+        expect(ids(inStream1)).toEqual(ids(written.filter((e, i) => i % 2 === 1 && [typeA, typeB].includes(e.type))));
+      });
+
+      test('filters by stream prefix: a whole category, a narrower prefix, a prefix without a dash', async () => {
+        const root = `p${unique()}`;
+        const streams = [`${root}-a1`, `${root}-b1`, `${root}-a2`, `${root}x-a1`, `q${root}-a1`];
+        const byStream = new Map<string, string>();
+        for (const stream of streams) {
+          const [event] = newEvents(1);
+          byStream.set(stream, (event as NewEvent).id);
+          await store.append(stream, [event as NewEvent], 'no_stream');
+        }
+        const idsOf = (...names: string[]): string[] => names.map((s) => byStream.get(s) as string);
+
+        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-` } }))).toEqual(idsOf(`${root}-a1`, `${root}-b1`, `${root}-a2`));
+        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-a` } }))).toEqual(idsOf(`${root}-a1`, `${root}-a2`));
+        expect(ids(await store.readAll({ filter: { streamPrefix: root } }))).toEqual(
+          idsOf(`${root}-a1`, `${root}-b1`, `${root}-a2`, `${root}x-a1`),
+        );
+        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-a`}, maxCount: 1 }))).toEqual(idsOf(`${root}-a1`));
+      });
+    });
+
+    describe('headPosition', () => {
+      test('is at least the position of the last append and moves forward with appends', async () => {
+        const stream = `case-${unique()}`;
+        const first = await store.append(stream, newEvents(1), 'no_stream');
+        const headAfterFirst = await store.headPosition();
+        expect(headAfterFirst >= first.position).toBe(true);
+        const second = await store.append(stream, newEvents(1), 0);
+        expect(second.position > first.position).toBe(true);
+        expect((await store.headPosition()) >= second.position).toBe(true);
+      });
+    });
+
+    describe('subscribeToAll', () => {
+      test('catches up with existing events, reports caughtUp, then delivers new appends live', async () => {
+        const prefix = `s${unique()}-`;
+        const before = await store.headPosition();
+        const existing = newEvents(3);
+        await store.append(`${prefix}1`, existing, 'no_stream');
+
+        const sub = subscribe({ after: before, filter: { streamPrefix: prefix } });
+        const catchUp = await pullUntil(sub, hasCaughtUp);
+        expect(ids(eventsOf(catchUp))).toEqual(ids(existing));
+        const caughtUp = catchUp[catchUp.length - 1];
+        expect(caughtUp?.kind).toBe('caughtUp');
+        expect(messagePosition(caughtUp as SubscriptionMessage) >= (eventsOf(catchUp)[2] as RecordedEvent).position).toBe(true);
+
+        const liveEvents = newEvents(2);
+        const pending = pullUntil(sub, (m) => countEvents(m) === 2);
+        await store.append(`${prefix}2`, liveEvents.slice(0, 1), 'no_stream');
+        await store.append(`${prefix}1`, liveEvents.slice(1), 2);
+        const live = eventsOf(await pending);
+        expect(ids(live)).toEqual(ids(liveEvents));
+        expect(live.map((e) => e.stream)).toEqual([`${prefix}2`, `${prefix}1`]);
+      });
+
+      test('without a filter, delivers the events of every stream', async () => {
+        const before = await store.headPosition();
+        const written = [newEvent('Tested'), newEvent('Other'), newEvent('Tested')];
+        const sub = subscribe({ after: before });
+        await pullUntil(sub, hasCaughtUp);
+        const mine = new Set(ids(written));
+        // A shared server may deliver other writers' events too: wait for ours.
+        const pending = pullUntil(sub, (m) => eventsOf(m).filter((e) => mine.has(e.id)).length === 3);
+        await store.append(`case-${unique()}`, written.slice(0, 2), 'no_stream');
+        await store.append(`patient-${unique()}`, written.slice(2), 'no_stream');
+        expect(ids(eventsOf(await pending).filter((e) => mine.has(e.id)))).toEqual(ids(written));
+      });
+
+      test('starts strictly after the given position', async () => {
+        const prefix = `s${unique()}-`;
+        await store.append(`${prefix}1`, newEvents(4), 'no_stream');
+        const stored = await store.readStream(`${prefix}1`);
+        const sub = subscribe({ after: stored[1]?.position, filter: { streamPrefix: prefix } });
+        const messages = await pullUntil(sub, hasCaughtUp);
+        expect(ids(eventsOf(messages))).toEqual(ids(stored.slice(2)));
+      });
+
+      test('delivers only events of the filtered types, with positions that never go back', async () => {
+        const prefix = `s${unique()}-`;
+        const [wanted, other] = [`W${unique()}`, `O${unique()}`];
+        const before = await store.headPosition();
+        const written = [newEvent(wanted), newEvent(other), newEvent(other), newEvent(wanted)];
+        await store.append(`${prefix}1`, written, 'no_stream');
+
+        const sub = subscribe({ after: before, filter: { types: [wanted] } });
+        const catchUp = await pullUntil(sub, hasCaughtUp);
+        expect(ids(eventsOf(catchUp))).toEqual(ids([written[0], written[3]] as NewEvent[]));
+
+        const pending = pullUntil(sub, (m) => countEvents(m) === 1);
+        const liveWanted = newEvent(wanted);
+        await store.append(`${prefix}1`, [newEvent(other), liveWanted], 3);
+        const live = await pending;
+        expect(ids(eventsOf(live))).toEqual([liveWanted.id]);
+
+        const positions = [...catchUp, ...live].map(messagePosition);
+        for (let i = 1; i < positions.length; i++) {
+          expect((positions[i] as Position) >= (positions[i - 1] as Position)).toBe(true);
+        }
+      });
+
+      test('loses and repeats nothing when appends race the switch from catch-up to live', async () => {
+        const prefix = `s${unique()}-`;
+        const before = await store.headPosition();
+        const streams = [`${prefix}a`, `${prefix}b`, `${prefix}c`];
+        const written: string[] = [];
+        const appendRound = async (round: number): Promise<void> => {
+          await Promise.all(
+            streams.map(async (stream) => {
+              const events = newEvents(2);
+              await store.append(stream, events, round === 0 ? 'no_stream' : round * 2 - 1);
+              written.push(...ids(events));
+            }),
+          );
+        };
+        for (let round = 0; round < 10; round++) await appendRound(round);
+
+        const sub = subscribe({ after: before, filter: { streamPrefix: prefix } });
+        const total = 20 * streams.length * 2;
+        const reading = pullUntil(sub, (m) => countEvents(m) === total);
+        for (let round = 10; round < 20; round++) await appendRound(round);
+        const received = eventsOf(await reading);
+
+        expect(new Set(ids(received)).size).toBe(total);
+        expect(new Set(ids(received))).toEqual(new Set(written));
+        for (let i = 1; i < received.length; i++) {
+          expect((received[i] as RecordedEvent).position > (received[i - 1] as RecordedEvent).position).toBe(true);
+        }
+        // Each stream's events arrive in revision order.
+        for (const stream of streams) {
+          const revisions = received.filter((e) => e.stream === stream).map((e) => e.revision);
+          expect(revisions).toEqual(revisions.map((_, i) => i));
+        }
+      });
+
+      test('close() ends the iteration, also while a next() is waiting for new events', async () => {
+        const prefix = `s${unique()}-`;
+        const before = await store.headPosition();
+        await store.append(`${prefix}1`, newEvents(1), 'no_stream');
+        const sub = subscribe({ after: before, filter: { streamPrefix: prefix } });
+        await pullUntil(sub, hasCaughtUp);
+
+        const waiting = sub.next();
+        await sub.subscription.close();
+        await expect(waiting).resolves.toEqual({ done: true, value: undefined });
+        await expect(sub.next()).resolves.toMatchObject({ done: true });
+      });
+
+      test('leaving a for-await loop early closes the subscription', async () => {
+        const prefix = `s${unique()}-`;
+        const before = await store.headPosition();
+        await store.append(`${prefix}1`, newEvents(3), 'no_stream');
+        const subscription = store.subscribeToAll({ after: before, filter: { streamPrefix: prefix } });
+        openSubscriptions.push(subscription);
+        let seen = 0;
+        for await (const message of subscription) {
+          if (message.kind === 'event') seen++;
+          if (seen === 1) break;
+        }
+        const again = subscription[Symbol.asyncIterator]();
+        await expect(again.next()).resolves.toMatchObject({ done: true });
+      });
+    });
+  });
+}
