@@ -22,11 +22,11 @@ export function hasStrace(): boolean {
   return spawnSync('strace', ['-V'], { stdio: 'ignore' }).status === 0;
 }
 
-/** The command line running the child script with plain node (TypeScript through sqlite-ts-register.js). */
+/** The command line running the child script with plain node (TypeScript through ts-register.js). */
 export function childCommand(args: string[]): [string, string[]] {
   return [
     process.execPath,
-    ['-r', join(ROOT, 'test/support/sqlite-ts-register.js'), join(ROOT, 'test/support/sqlite-append-child.ts'), ...args],
+    ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/sqlite-append-child.ts'), ...args],
   ];
 }
 

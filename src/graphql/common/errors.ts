@@ -4,7 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { CommandFailure } from '../../commands/command-handler';
 
@@ -41,6 +41,8 @@ export const unauthenticated = (): GraphQLError =>
 export function commandFailureError(failure: CommandFailure): GraphQLError {
   switch (failure.kind) {
     case 'domain':
+      if (failure.error.rule === 'CASE_NOT_FOUND') return notFound('case');
+      if (failure.error.rule === 'PATIENT_NOT_FOUND') return notFound('patient');
       return new GraphQLError(failure.error.message, {
         extensions: { code: ErrorCode.DOMAIN_RULE_VIOLATION, rule: failure.error.rule },
       });
@@ -109,10 +111,10 @@ export function createFormatError(report: ErrorReporter, options: { maskInternal
       return { message: badUserInput(fields).message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
     }
     const code = formatted.extensions?.code;
-    if (original instanceof Error && original.name === 'UnauthorizedError') {
+    if (original instanceof AuthorizationError || code === 'UNAUTHORIZED') {
       return { ...formatted, message: 'not allowed for your role', extensions: { code: ErrorCode.FORBIDDEN } };
     }
-    if (original instanceof Error && original.name === 'AuthenticationError') {
+    if (original instanceof AuthenticationError) {
       return { ...formatted, message: unauthenticated().message, extensions: { code: ErrorCode.UNAUTHENTICATED } };
     }
     if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {

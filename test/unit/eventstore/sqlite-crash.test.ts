@@ -1,6 +1,6 @@
 /**
  * Faults that need a real process: a kill -9 mid-stream, and a failed fsync (injected with strace).
- * The child is plain `node` loading the TypeScript through test/support/sqlite-ts-register.js.
+ * The child is plain `node` loading the TypeScript through test/support/ts-register.js.
  */
 import { verifyChain } from '../../../src/eventstore/envelope';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';

@@ -1,8 +1,8 @@
 /**
- * Lets a plain `node` child process require the project's TypeScript (used by the SQLite crash tests,
- * which must kill a real process). Type-only transpilation with the project's own `typescript`: no
- * extra dependency, and the event store code has no decorators that would need metadata.
- * Usage: node -r ./test/support/sqlite-ts-register.js test/support/sqlite-append-child.ts …
+ * Lets a plain `node` child process require the project's TypeScript (used by the crash tests, which
+ * must kill a real process). Transpilation only, with the project's own `typescript` (no extra
+ * dependency); decorator metadata is emitted, which type-graphql needs.
+ * Usage: node -r ./test/support/ts-register.js test/support/sqlite-append-child.ts …
  */
 'use strict';
 const fs = require('node:fs');
@@ -12,6 +12,8 @@ const compilerOptions = {
   module: ts.ModuleKind.CommonJS,
   target: ts.ScriptTarget.ES2022,
   esModuleInterop: true,
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
   sourceMap: false,
 };
 
