@@ -172,15 +172,23 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       let batch: RecordedEvent[] = [];
       let upTo: Position = from;
       let inFlight: Promise<void> | null = null;
+      // A batch written in the background records its failure here; the loop rethrows it.
+      let failure: unknown = null;
       const flushNow = async (): Promise<void> => {
         if (inFlight) await inFlight;
+        if (failure) throw failure;
         if (batch.length === 0 && upTo <= minPosition()) return;
         const events = batch;
         batch = [];
-        inFlight = flush(events, upTo).finally(() => {
-          inFlight = null;
-        });
+        inFlight = flush(events, upTo)
+          .catch((error: unknown) => {
+            failure = error;
+          })
+          .finally(() => {
+            inFlight = null;
+          });
         await inFlight;
+        if (failure) throw failure;
       };
       try {
         for await (const message of subscription) {
@@ -206,6 +214,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
               void flushNow().catch(() => {});
             }
           }
+          if (failure) throw failure;
           attempt = 0;
         }
         if (inFlight) await inFlight;

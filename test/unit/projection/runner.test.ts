@@ -1,0 +1,162 @@
+/** The projection runner: catch-up, live, position guard, crash between write and checkpoint, dead letters, version change. */
+import { caseSummaryProjection } from '../../../projections/case-summary';
+import { patientSummaryProjection } from '../../../projections/patient-summary';
+import type { EventStore } from '../../../src/eventstore/port';
+import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
+import { applyBatch } from '../../../src/projection/apply-batch';
+import type { Projection } from '../../../src/projection/projection';
+import { createProjectionRunner, type ProjectionRunner } from '../../../src/projection/runner';
+import type { ReadStore, StoredDocument } from '../../../src/readstore/port';
+import { createMemoryReadStore } from '../../../src/readstore/memory';
+import { appendTo, caseOpenedData } from '../../support/recorded-events';
+
+/** The memory store, presented as durable: the runner then resumes from checkpoints as it does on MongoDB. */
+const durableMemory = (): ReadStore => Object.assign(createMemoryReadStore(), { durable: true });
+
+async function documents(readStore: ReadStore, collection: string): Promise<StoredDocument[]> {
+  return (await readStore.find(collection, { sort: [['_id', 1]] })).items;
+}
+
+async function seed(store: EventStore, cases: number, from = 0): Promise<void> {
+  for (let i = from; i < from + cases; i++) {
+    const caseId = `case-${String(i).padStart(3, '0')}`;
+    await appendTo(store, `case-${caseId}`, [{ type: 'CaseOpened', data: caseOpenedData(caseId) }]);
+    await appendTo(store, `case-${caseId}`, [{ type: 'HarvestPerformed', data: { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 100 + i, needle: null } }]);
+  }
+}
+
+describe('projection runner', () => {
+  let store: EventStore;
+  const runners: ProjectionRunner[] = [];
+  const start = async (readStore: ReadStore, projections: Projection[] = [caseSummaryProjection()], batchSize = 7) => {
+    const runner = createProjectionRunner({ store, readStore, projections, batchSize });
+    runners.push(runner);
+    await runner.start();
+    return runner;
+  };
+  beforeEach(() => {
+    store = createSqliteEventStore({ path: ':memory:' });
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((r) => r.stop()));
+    await store.close();
+  });
+
+  it('catches up with the store, then applies live appends; waitFor resolves at the written position', async () => {
+    await seed(store, 10);
+    const readStore = createMemoryReadStore();
+    const runner = await start(readStore, [caseSummaryProjection(), patientSummaryProjection]);
+    expect(await readStore.count('case-summary')).toBe(10);
+    const [event] = await appendTo(store, 'case-case-000', [{ type: 'OutcomeMeasured', data: { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null } }]);
+    expect(await runner.waitFor(event!.position, 5000)).toBe(true);
+    const doc = await readStore.get<StoredDocument & { outcomes: unknown[]; revision: number }>('case-summary', 'case-000');
+    expect(doc!.outcomes).toHaveLength(1);
+    expect(doc!.revision).toBe(2);
+    expect(runner.status()).toMatchObject({ caughtUp: true, state: 'live', position: event!.position });
+  });
+
+  it('changes nothing when a batch is applied twice (position guard)', async () => {
+    await seed(store, 5);
+    const readStore = createMemoryReadStore();
+    const events = await store.readAll();
+    const projection = caseSummaryProjection();
+    await applyBatch(readStore, projection, 'case-summary', events, 'throw');
+    const once = await documents(readStore, 'case-summary');
+    await applyBatch(readStore, projection, 'case-summary', events, 'throw');
+    await applyBatch(readStore, projection, 'case-summary', events.slice(3), 'throw');
+    expect(await documents(readStore, 'case-summary')).toEqual(once);
+  });
+
+  it('after a crash between the documents and the checkpoint, the model equals a fresh rebuild', async () => {
+    const readStore = durableMemory();
+    await seed(store, 2);
+    await (await start(readStore)).stop();
+    await seed(store, 12, 2);
+    const setCheckpoint = readStore.setCheckpoint.bind(readStore);
+    let crashes = 0;
+    // the "process" dies on the third checkpoint write, after that batch's documents were written
+    readStore.setCheckpoint = async (name, position) => {
+      if (++crashes === 3) throw Object.assign(new Error('process killed'), { name: 'ProjectionFailedError' });
+      return setCheckpoint(name, position);
+    };
+    await expect(start(readStore)).rejects.toThrow('process killed');
+    readStore.setCheckpoint = setCheckpoint;
+    const checkpoint = await readStore.getCheckpoint('case-summary@v1');
+    expect(checkpoint).not.toBeNull();
+    expect(checkpoint! < (await store.headPosition())).toBe(true);
+
+    await start(readStore); // restarts from the stale checkpoint: replays documents it had already written
+    const fresh = createMemoryReadStore();
+    await start(fresh);
+    expect(await documents(readStore, 'case-summary')).toEqual(await documents(fresh, 'case-summary'));
+  });
+
+  it('resumes a durable read model from its checkpoint instead of rebuilding it', async () => {
+    await seed(store, 3);
+    const readStore = durableMemory();
+    const first = await start(readStore);
+    await first.stop();
+    const upserts = jest.spyOn(readStore, 'upsertMany');
+    await appendTo(store, 'case-case-001', [{ type: 'CaseClosed', data: { reason: 'CANCELLED' } }]);
+    await start(readStore);
+    expect(upserts.mock.calls.flatMap(([, docs]) => docs.map((d) => d._id))).toEqual(['case-001']);
+    expect((await readStore.get<StoredDocument & { status: string }>('case-summary', 'case-001'))!.status).toBe('CLOSED');
+  });
+
+  const failing = (badId: string): Projection => {
+    const base = caseSummaryProjection();
+    return {
+      ...base,
+      evolve(doc, event) {
+        if (event.id === badId) throw new Error('cannot apply');
+        return base.evolve(doc, event);
+      },
+    };
+  };
+
+  it('stops a rebuild on an event it cannot apply, naming the event', async () => {
+    await seed(store, 3);
+    const bad = (await store.readAll())[3]!;
+    await expect(start(createMemoryReadStore(), [failing(bad.id)])).rejects.toThrow(`failed on event ${bad.id} (${bad.type}, stream ${bad.stream}`);
+  });
+
+  it('records a dead letter in live running and goes on with the next events', async () => {
+    await seed(store, 2);
+    const readStore = createMemoryReadStore();
+    let badId = 'none';
+    const base = caseSummaryProjection();
+    const projection: Projection = { ...base, evolve: (doc, event) => { if (event.id === badId) throw new Error('cannot apply'); return base.evolve(doc, event); } };
+    const runner = await start(readStore, [projection]);
+    const [bad] = await appendTo(store, 'case-case-000', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
+    badId = bad!.id;
+    // the runner reads the event after badId is set: it is live, so it dead-letters it
+    const [good] = await appendTo(store, 'case-case-001', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
+    expect(await runner.waitFor(good!.position, 5000)).toBe(true);
+    expect((await readStore.get<StoredDocument & { status: string }>('case-summary', 'case-001'))!.status).toBe('CLOSED');
+    expect((await readStore.get<StoredDocument & { status: string }>('case-summary', 'case-000'))!.status).toBe('OPEN');
+    expect(runner.deadLetters()).toEqual([expect.objectContaining({ eventId: bad!.id, projection: 'case-summary', error: 'cannot apply' })]);
+    expect(await readStore.get('dead-letters', `case-summary:${bad!.id}`)).toMatchObject({ eventId: bad!.id });
+    expect(runner.status().projections[0]!.deadLetters).toBe(1);
+  });
+
+  it('rebuilds a durable read model whose projection version changed (blue/green), and one ahead of the store', async () => {
+    await seed(store, 4);
+    const readStore = durableMemory();
+    await (await start(readStore)).stop();
+    const v2: Projection = { ...caseSummaryProjection(), version: 2, evolve: (doc, event) => {
+      const next = caseSummaryProjection().evolve(doc, event);
+      return next && { ...next, shape: 'v2' };
+    } };
+    await (await start(readStore, [v2])).stop();
+    const docs = await documents(readStore, 'case-summary');
+    expect(docs).toHaveLength(4);
+    expect(docs.every((d) => d.shape === 'v2')).toBe(true);
+    expect(await readStore.count('case-summary.rebuild')).toBe(0);
+
+    // a read model restored from a backup newer than the store is rebuilt too
+    await readStore.setCheckpoint('case-summary@v2', (await store.headPosition()) + 1000n);
+    await readStore.upsertMany('case-summary', [{ _id: 'ghost', _position: '99999999999999999999' }]);
+    await (await start(readStore, [v2])).stop();
+    expect(await readStore.get('case-summary', 'ghost')).toBeNull();
+  });
+});
