@@ -1,0 +1,38 @@
+/** What an operator reads: health, readiness with lag, Prometheus metrics. */
+import { operation, patientInput } from '../support/case-steps';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('operator endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { READ_YOUR_WRITES_TIMEOUT_MS: '200' } });
+  });
+  afterAll(() => t.stop());
+
+  it('answers health, and readiness with the projections caught up', async () => {
+    expect(await (await fetch(`${t.url}/health`)).json()).toEqual({ status: 'ok' });
+    const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
+    await t.gql(token, operation('RegisterPatient'), { input: patientInput('F1') });
+    const ready = await fetch(`${t.url}/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { ready: boolean; lag: { events: number }; projections: Array<{ name: string; position: string }> };
+    expect(body.ready).toBe(true);
+    expect(body.lag.events).toBe(0);
+    expect(body.projections.map((p) => p.name).sort()).toEqual(['case-summary', 'patient-summary']);
+    expect(body.projections.every((p) => p.position === String(1))).toBe(true);
+  });
+
+  it('reports not ready, with the lag, while the read models are behind', async () => {
+    await t.app.services.runner.stop();
+    const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
+    const write = await t.gql<{ registerPatient: { stale: boolean } }>(token, operation('RegisterPatient').replace('revision', 'revision stale'), { input: patientInput('F1') });
+    expect(write.data!.registerPatient.stale).toBe(true); // durable, but the summary could not catch up
+    const ready = await fetch(`${t.url}/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { lag: { events: number } }).lag.events).toBe(1);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toContain('celltrail_ready 0');
+    expect(metrics).toContain('celltrail_projection_lag_events 1');
+    expect(metrics).toMatch(/celltrail_projection_position\{projection="case-summary"\} 1/);
+  });
+});
