@@ -77,7 +77,7 @@ export async function handleCommand<C, S>(
   command: C,
   meta: CommandMeta,
 ): Promise<CommandResult> {
-  const maxRetries = deps.maxRetries ?? 5;
+  const maxRetries = deps.maxRetries ?? 10;
   for (let attempt = 0; ; attempt++) {
     const events = await deps.store.readStream(stream);
     const prior = priorResult(events, meta.commandId);
@@ -140,6 +140,8 @@ export async function handleCommand<C, S>(
           failure: { kind: 'conflict', stream, expectedRevision: expected ?? current, currentRevision: error.actual },
         };
       }
+      // Writers racing on one case: a short jittered pause keeps them from colliding in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
     }
   }
 }

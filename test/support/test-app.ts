@@ -1,13 +1,23 @@
 /**
- * An app on an ephemeral port over real HTTP, with real tokens: the embedded default (SQLite `:memory:`
- * unless a store is given), or the adapters named by EVENTSTORE_URL / MONGODB_URL when `useEnvStores`.
+ * An app on an ephemeral port over real HTTP, with real tokens. Stores: the embedded default (SQLite
+ * `:memory:`, in-memory read models) unless a test passes its own, or unless the whole e2e suite is run
+ * against other adapters:
+ *   CELLTRAIL_TEST_READ_STORE=mongodb            a fresh database on the server named by MONGODB_URL
+ *   CELLTRAIL_TEST_EVENT_STORE=esdb-test-server  the KurrentDB adapter on a fresh EventStoreDB test server
  */
 import 'reflect-metadata';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Role } from '../../src/domain/values';
 import { signToken } from '../../src/graphql/auth/tokens';
+import { createKurrentDbEventStore } from '../../src/eventstore/kurrentdb';
+import type { EventStore } from '../../src/eventstore/port';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite';
+import type { ReadStore } from '../../src/readstore/port';
+import { createMongoReadStore } from '../../src/readstore/mongodb';
+import { quickToConnect } from './esdb-test-server/adapter-fixture';
+import { startEsdbTestServer } from './esdb-test-server';
+import { dropDatabase, MONGODB_SKIP_REASON, mongoTestUrl, uniqueDatabaseName } from './mongo-test-database';
 import { createLogger } from '../../src/logger';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -38,13 +48,47 @@ export interface StartOptions extends AppOverrides {
   env?: Record<string, string>;
 }
 
+interface Backend {
+  store: EventStore;
+  readStore?: ReadStore;
+  release(): Promise<void>;
+}
+
+/** The stores the suite runs against (see the header); released after the app has stopped. */
+async function backendFor(overrides: AppOverrides): Promise<Backend> {
+  const cleanups: Array<() => Promise<void>> = [];
+  let store = overrides.store;
+  let readStore = overrides.readStore;
+  if (!store && process.env.CELLTRAIL_TEST_EVENT_STORE === 'esdb-test-server') {
+    const server = await startEsdbTestServer();
+    store = createKurrentDbEventStore({ url: quickToConnect(server.url) });
+    cleanups.push(() => server.stop());
+  }
+  if (!readStore && process.env.CELLTRAIL_TEST_READ_STORE === 'mongodb') {
+    const url = mongoTestUrl();
+    if (!url) throw new Error(`CELLTRAIL_TEST_READ_STORE=mongodb needs a server: ${MONGODB_SKIP_REASON}`);
+    const database = uniqueDatabaseName('e2e');
+    readStore = await createMongoReadStore({ url, database });
+    cleanups.push(() => dropDatabase(url, database));
+  }
+  return {
+    store: store ?? createSqliteEventStore({ path: ':memory:' }),
+    readStore,
+    release: async () => {
+      for (const cleanup of cleanups) await cleanup();
+    },
+  };
+}
+
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
   const { env, ...overrides } = options;
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_SECRET, DATA_DIR: '/tmp/celltrail-test-unused', LOG_LEVEL: 'silent', ...env });
+  const backend = await backendFor(overrides);
   const app = await createApp(config, {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    store: overrides.store ?? (config.eventStoreUrl ? undefined : createSqliteEventStore({ path: ':memory:' })),
     ...overrides,
+    store: backend.store,
+    readStore: backend.readStore,
   });
   const url = await app.listen();
   return {
@@ -62,6 +106,9 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       const body = (await response.json()) as { data?: never; errors?: GqlError[] };
       return { status: response.status, ...body };
     },
-    stop: () => app.stop(),
+    stop: async () => {
+      await app.stop();
+      await backend.release();
+    },
   };
 }

@@ -201,7 +201,7 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
         );
         const nextRevision = Number(result.nextExpectedRevision);
         if (result.position) return { nextRevision, position: result.position.commit };
-        // Servers before 20.10 leave the position out: read the last event back.
+        // The answer's position is optional in the protocol; without it, read the last event back.
         const [last] = await readStream(stream, { direction: 'backwards', maxCount: 1 });
         if (!last) throw new Error(`append to ${stream} succeeded but the stream reads empty`);
         return { nextRevision, position: last.position };

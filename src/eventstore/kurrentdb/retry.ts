@@ -20,11 +20,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Runs `operation` until it succeeds, fails with a non-retryable error, or runs out of attempts. */
-export async function withRetry<T>(
-  operation: () => Promise<T>,
-  policy: BackoffPolicy,
-  retryable: (err: unknown) => boolean,
-): Promise<T> {
+export async function withRetry<T>(operation: () => Promise<T>, policy: BackoffPolicy, retryable: (err: unknown) => boolean): Promise<T> {
   for (let failures = 1; ; failures++) {
     try {
       return await operation();

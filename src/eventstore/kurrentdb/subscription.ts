@@ -166,10 +166,13 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       return;
     }
     failures++;
-    reconnectTimer = setTimeout(() => {
-      reconnectTimer = null;
-      if (!closed) connect();
-    }, backoffDelay(deps.resubscribe, failures));
+    reconnectTimer = setTimeout(
+      () => {
+        reconnectTimer = null;
+        if (!closed) connect();
+      },
+      backoffDelay(deps.resubscribe, failures),
+    );
   };
 
   async function shutdown(): Promise<void> {
