@@ -88,3 +88,15 @@ export function renderRulesMarkdown(config: ComplianceConfig): string {
   ];
   return lines.join('\n');
 }
+
+export const README_RULES_START = '<!-- compliance-rules:start -->';
+export const README_RULES_END = '<!-- compliance-rules:end -->';
+
+/** The README with its rules section (between the markers) replaced by the rendered rules, one heading level down. */
+export function readmeWithRules(readme: string, renderedRules: string): string {
+  const start = readme.indexOf(README_RULES_START);
+  const end = readme.indexOf(README_RULES_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_RULES_START} … ${README_RULES_END} section`);
+  const body = renderedRules.replace(/^# Compliance rules\n+/, '');
+  return `${readme.slice(0, start + README_RULES_START.length)}\n${body}${readme.slice(end)}`;
+}

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_COMPLIANCE_CONFIG, complianceConfigFrom } from '../../../src/compliance/config';
 import { RULE_IDS } from '../../../src/compliance/finding';
-import { renderRulesMarkdown } from '../../../src/compliance/rules-doc';
+import { readmeWithRules, renderRulesMarkdown } from '../../../src/compliance/rules-doc';
 
 const DOC_PATH = join(__dirname, '..', '..', '..', 'docs', 'compliance-rules.md');
 
 describe('docs/compliance-rules.md', () => {
   it('is exactly what the rules render (regenerate with the docs:rules script when this fails)', () => {
     expect(readFileSync(DOC_PATH, 'utf8')).toBe(renderRulesMarkdown(DEFAULT_COMPLIANCE_CONFIG));
+  });
+
+  it('is the README\'s "Compliance rules" section (regenerate with the docs:rules script when this fails)', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readmeWithRules(readme, renderRulesMarkdown(DEFAULT_COMPLIANCE_CONFIG))).toBe(readme);
   });
 
   it('has one table row per rule of the domain, in its order', () => {
