@@ -7,6 +7,10 @@ import { hasRole } from './auth/user';
 import { CaseLifecycleResolver } from './case/case-lifecycle.resolver';
 import { CaseStepsResolver } from './case/case-steps.resolver';
 import { CaseResolver } from './case/case.resolver';
+import { AccessLogResolver } from './audit/access-log.resolver';
+import { AuditEventResolver } from './audit/audit-event.resolver';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { CaseAuditResolver } from './audit/case-audit.resolver';
 import { unauthenticated } from './common/errors';
 import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
 import type { Context } from './context';
@@ -18,6 +22,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CaseStepsResolver,
   CaseResolver,
   ComplianceReportResolver,
+  CaseAuditResolver,
+  AuditEventResolver,
+  AuditLogResolver,
+  AccessLogResolver,
 ];
 
 const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {

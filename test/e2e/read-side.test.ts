@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { leftLegCase, operation, patientInput } from '../support/case-steps';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type GqlResponse, type TestApp } from '../support/test-app';
 
 type CasesPage = { cases: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; status: string; compliance: { complete: boolean } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
@@ -34,7 +34,7 @@ describe('read side over HTTP', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await t.gql<CasesPage>(token, operation('Cases'), { filter, first: 50, after });
+      const page: GqlResponse<CasesPage> = await t.gql<CasesPage>(token, operation('Cases'), { filter, first: 50, after });
       expect(page.errors).toBeUndefined();
       seen.push(...page.data!.cases.edges.map((e) => e.node.id));
       if (!page.data!.cases.pageInfo.hasNextPage) return seen;

@@ -1,0 +1,101 @@
+/**
+ * `npm run projections -- status | rebuild [name]`
+ *  status:  each projection's position, lag and dead letters (from the running server's /ready on the
+ *           embedded default, whose read models live in its memory; from MongoDB when MONGODB_URL is set).
+ *  rebuild: replays every event into a side collection and swaps it in (blue/green), with a progress bar.
+ *           On the embedded default the server rebuilds its in-memory models at every start; here the
+ *           rebuild replays into memory to check that every event applies, and reports the rate.
+ */
+import 'reflect-metadata';
+import { openEventStore, openReadStore, projectionsFor } from '../app';
+import { DEFAULT_COMPLIANCE_CONFIG } from '../compliance';
+import { loadConfig } from '../config';
+import { checkpointName, DEAD_LETTERS } from '../projection/names';
+import { rebuildProjection } from '../projection/rebuild';
+import { createProgress } from './progress';
+
+async function status(): Promise<number> {
+  const config = loadConfig();
+  if (!config.mongodbUrl) {
+    const url = process.env.CELLTRAIL_URL ?? `http://127.0.0.1:${config.port}`;
+    const response = await fetch(`${url}/ready`).catch(() => null);
+    if (!response) {
+      process.stderr.write(`no server answers at ${url}: the embedded read models live in the server's memory (set CELLTRAIL_URL, or start it)\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(await response.json(), null, 2)}\n`);
+    return response.ok ? 0 : 1;
+  }
+  const store = await openEventStore(config);
+  const readStore = await openReadStore(config);
+  try {
+    const head = await store.headPosition();
+    const rows = [];
+    for (const projection of projectionsFor(DEFAULT_COMPLIANCE_CONFIG)) {
+      const position = await readStore.getCheckpoint(checkpointName(projection));
+      const behind = position === null ? null : (await store.readAll({ after: position, maxCount: 10_001 })).length;
+      const deadLetters = await readStore.count(DEAD_LETTERS, { projection: projection.name });
+      rows.push({ name: projection.name, version: projection.version, position: position === null ? null : String(position), lagEvents: behind, deadLetters });
+    }
+    process.stdout.write(`${JSON.stringify({ head: String(head), projections: rows }, null, 2)}\n`);
+    return 0;
+  } finally {
+    await readStore.close();
+    await store.close();
+  }
+}
+
+async function rebuild(name: string | undefined): Promise<number> {
+  const config = loadConfig();
+  const projections = projectionsFor(DEFAULT_COMPLIANCE_CONFIG).filter((p) => !name || p.name === name);
+  if (projections.length === 0) {
+    process.stderr.write(`no projection named ${name}; projections: ${projectionsFor(DEFAULT_COMPLIANCE_CONFIG).map((p) => p.name).join(', ')}\n`);
+    return 2;
+  }
+  const store = await openEventStore(config);
+  const readStore = await openReadStore(config);
+  try {
+    const head = await store.headPosition();
+    for (const projection of projections) {
+      const progress = createProgress(`rebuild ${projection.name}`, Number(head));
+      const started = Date.now();
+      let events = 0;
+      const position = await rebuildProjection({
+        store,
+        readStore,
+        projection,
+        batchSize: config.projectionBatchSize,
+        onProgress: (p) => {
+          events = p.events;
+          progress.update(Number(p.position));
+        },
+      });
+      progress.done();
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(`${JSON.stringify({ projection: projection.name, events, position: String(position), seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) })}\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await readStore.close();
+    await store.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const [command, name] = process.argv.slice(2);
+  if (command === 'status') return status();
+  if (command === 'rebuild') return rebuild(name);
+  process.stderr.write('usage: npm run projections -- status | rebuild [name]\n');
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
