@@ -23,7 +23,8 @@ export interface RebuildOptions {
   onProgress?: (progress: RebuildProgress) => void;
 }
 
-export const sideCollection = (projection: Pick<Projection, 'name'>): string => `${projection.name}.rebuild`;
+// No dot in the name: FerretDB 1.x refuses to rename into or out of a dotted collection name.
+export const sideCollection = (projection: Pick<Projection, 'name'>): string => `${projection.name}_rebuild`;
 
 /** Returns the position the rebuilt collection is current to (its new checkpoint). */
 export async function rebuildProjection(options: RebuildOptions): Promise<Position> {

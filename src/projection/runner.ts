@@ -175,7 +175,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       // A batch written in the background records its failure here; the loop rethrows it.
       let failure: unknown = null;
       const flushNow = async (): Promise<void> => {
-        if (inFlight) await inFlight;
+        // One batch in flight at a time: whoever finds the slot free after waiting takes it.
+        while (inFlight) await inFlight;
         if (failure) throw failure;
         if (batch.length === 0 && upTo <= minPosition()) return;
         const events = batch;
@@ -186,10 +187,13 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           })
           .finally(() => {
             inFlight = null;
+            // Events that arrived while this batch was written must not wait for the next arrival.
+            if (!failure && !stopping && (batch.length > 0 || upTo > minPosition())) void flushNow().catch(() => {});
           });
         await inFlight;
         if (failure) throw failure;
       };
+
       try {
         for await (const message of subscription) {
           if (message.kind === 'event') {

@@ -55,6 +55,27 @@ describe('projection runner', () => {
     expect(runner.status()).toMatchObject({ caughtUp: true, state: 'live', position: event!.position });
   });
 
+  it('applies an event that arrived while the previous batch was being written, with nothing arriving after it', async () => {
+    await seed(store, 1);
+    const readStore = createMemoryReadStore();
+    const runner = await start(readStore);
+    const upsert = readStore.upsertMany.bind(readStore);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    readStore.upsertMany = async (collection, docs) => {
+      await gate; // the first live batch is slow to write
+      return upsert(collection, docs);
+    };
+    const [slow] = await appendTo(store, 'case-case-000', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
+    await new Promise((r) => setTimeout(r, 50)); // the runner is now writing the slow batch
+    const [late] = await appendTo(store, 'case-case-001', [{ type: 'CaseOpened', data: caseOpenedData('case-001') }]);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect(await runner.waitFor(slow!.position, 5000)).toBe(true);
+    expect(await runner.waitFor(late!.position, 5000)).toBe(true);
+    expect(await readStore.get('case-summary', 'case-001')).not.toBeNull();
+  });
+
   it('changes nothing when a batch is applied twice (position guard)', async () => {
     await seed(store, 5);
     const readStore = createMemoryReadStore();
@@ -151,7 +172,7 @@ describe('projection runner', () => {
     const docs = await documents(readStore, 'case-summary');
     expect(docs).toHaveLength(4);
     expect(docs.every((d) => d.shape === 'v2')).toBe(true);
-    expect(await readStore.count('case-summary.rebuild')).toBe(0);
+    expect(await readStore.count('case-summary_rebuild')).toBe(0);
 
     // a read model restored from a backup newer than the store is rebuilt too
     await readStore.setCheckpoint('case-summary@v2', (await store.headPosition()) + 1000n);
