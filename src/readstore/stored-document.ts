@@ -11,9 +11,7 @@ export function checkStoredDocuments(collection: string, docs: readonly StoredDo
       throw new TypeError(`upsertMany into "${collection}": document #${index} has no string _id`);
     }
     if (typeof doc._position !== 'string' || !POSITION_KEY.test(doc._position)) {
-      throw new TypeError(
-        `upsertMany into "${collection}": document #${index} has a _position that is not a positionKey() string`,
-      );
+      throw new TypeError(`upsertMany into "${collection}": document #${index} has a _position that is not a positionKey() string`);
     }
   });
 }

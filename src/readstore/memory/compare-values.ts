@@ -86,11 +86,7 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
 }
 
 /** Compares two sort-key tuples under the given directions (1 ascending, -1 descending). */
-export function compareTuples(
-  a: readonly unknown[],
-  b: readonly unknown[],
-  directions: readonly (1 | -1)[],
-): number {
+export function compareTuples(a: readonly unknown[], b: readonly unknown[], directions: readonly (1 | -1)[]): number {
   for (let i = 0; i < directions.length; i++) {
     const order = compareValues(a[i], b[i]);
     if (order !== 0) return order * (directions[i] as 1 | -1);

@@ -1,63 +1,119 @@
 /**
- * Position-guarded bulk upsert. Each document replaces the stored one only when the stored
- * `_position` is older or absent; otherwise the filter misses, the upsert tries to insert and
- * collides on `_id` (E11000), which means the document was already applied.
+ * Position-guarded bulk upsert: a document replaces the stored one only when the stored
+ * `_position` is older or absent, so replays and racing writers never move a document back.
+ *
+ * Each round reads the stored positions of the batch once, then inserts the documents that
+ * are absent and replaces the older ones with a compare-and-swap on the exact position it read
+ * (`{ _id, _position: <read> }`). Anything a concurrent writer changed in between shows up as a
+ * duplicate key (a racing insert) or a replacement that matched nothing, and the next round
+ * reads again: the stored positions, not the errors, decide what is still to be written.
+ *
+ * Why not one `replaceOne({ _id, $or: [{ _position: { $lt } }, …] }, doc, { upsert: true })`
+ * per document: MongoDB runs it through the `_id` index, but FerretDB 1.x only pushes a filter
+ * down to SQLite when it is `_id` alone, so every such upsert scanned the whole collection
+ * (about 20 documents/s at a few hundred documents), and it stops an unordered batch at the
+ * first duplicate key. Inserts and `_id`-led compare-and-swaps behave the same on both, and a
+ * replayed batch costs one read and no write.
  */
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter } from 'mongodb';
 
 import type { StoredDocument } from '../port';
 import { newestPerId } from '../stored-document';
 import { bulkWriteFailure, isOnlyDuplicateKeys } from './server-errors';
 
-/** Rounds after which documents still colliding are reported rather than retried. */
+/** Rounds after which documents that still cannot be written are reported. */
 const MAX_ROUNDS = 5;
 
-function guardedReplace(doc: StoredDocument): AnyBulkWriteOperation<StoredDocument> {
-  return {
-    replaceOne: {
-      filter: { _id: doc._id, $or: [{ _position: { $lt: doc._position } }, { _position: { $exists: false } }] },
-      replacement: doc,
-      upsert: true,
-    },
-  };
+interface Replacement {
+  doc: StoredDocument;
+  /** The stored position the replacement is conditional on; null when the stored document has none. */
+  observed: string | null;
 }
 
+/**
+ * @param maxOpsPerCommand most replacements per `update` command (FerretDB 1.x needs a small
+ *   number, see FERRETDB_MAX_OPS_PER_COMMAND); unlimited for MongoDB.
+ */
 export async function guardedUpsert(
   collection: Collection<StoredDocument>,
   docs: readonly StoredDocument[],
+  maxOpsPerCommand: number = Number.POSITIVE_INFINITY,
 ): Promise<void> {
   let pending = newestPerId(docs);
-  for (let round = 1; pending.length > 0; round++) {
-    try {
-      await collection.bulkWrite(pending.map(guardedReplace), { ordered: false });
-      return;
-    } catch (error) {
-      if (!isOnlyDuplicateKeys(error)) {
-        throw error instanceof MongoBulkWriteError ? bulkWriteFailure(collection.collectionName, error) : error;
+  for (let round = 1; ; round++) {
+    const stored = await storedPositions(collection, pending);
+    const inserts: StoredDocument[] = [];
+    const replacements: Replacement[] = [];
+    for (const doc of pending) {
+      if (!stored.has(doc._id)) {
+        inserts.push(doc);
+        continue;
       }
-      if (round === MAX_ROUNDS) {
-        throw new Error(
-          `upsertMany into "${collection.collectionName}": ${pending.length} document(s) still collide after ${MAX_ROUNDS} rounds`,
-        );
-      }
+      const observed = stored.get(doc._id) ?? null;
+      if (observed === null || observed < doc._position) replacements.push({ doc, observed });
     }
-    // A collision means "stored is at least as new", except when a concurrent writer inserted
-    // an older version between our filter and our insert; and FerretDB 1.x stops an unordered
-    // batch at its first error. So the stored positions decide which documents still need a write.
-    pending = await stillBehind(collection, pending);
+    if (inserts.length === 0 && replacements.length === 0) return;
+    if (round > MAX_ROUNDS) {
+      throw new Error(
+        `upsertMany into "${collection.collectionName}": ${inserts.length + replacements.length} document(s) could not be written after ${MAX_ROUNDS} attempts (a unique index other than _id, or constant concurrent writes)`,
+      );
+    }
+    const insertsDone = await insertAbsent(collection, inserts);
+    const replacementsDone = await replaceOlder(collection, replacements, maxOpsPerCommand);
+    if (insertsDone && replacementsDone) return;
+    pending = [...inserts, ...replacements.map(({ doc }) => doc)];
   }
 }
 
-async function stillBehind(
+/** `_position` of each stored document of the batch (null when it has none); absent ids are not in the map. */
+async function storedPositions(
   collection: Collection<StoredDocument>,
   docs: readonly StoredDocument[],
-): Promise<StoredDocument[]> {
-  const stored = await collection
-    .find({ _id: { $in: docs.map((doc) => doc._id) } }, { projection: { _position: 1 } })
-    .toArray();
-  const storedPositions = new Map(stored.map((doc) => [doc._id, doc._position]));
-  return docs.filter((doc) => {
-    const position = storedPositions.get(doc._id);
-    return position === undefined || position < doc._position;
-  });
+): Promise<Map<string, string | null>> {
+  const stored = await collection.find({ _id: { $in: docs.map((doc) => doc._id) } }, { projection: { _position: 1 } }).toArray();
+  return new Map(stored.map((doc) => [doc._id, typeof doc._position === 'string' ? doc._position : null]));
+}
+
+/** True when every document was inserted; false when some collided with a concurrent insert. */
+async function insertAbsent(collection: Collection<StoredDocument>, docs: readonly StoredDocument[]): Promise<boolean> {
+  if (docs.length === 0) return true;
+  try {
+    await collection.insertMany([...docs], { ordered: false });
+    return true;
+  } catch (error) {
+    return acceptDuplicateKeys(collection, error);
+  }
+}
+
+/** True when every replacement matched the position it was conditional on. */
+async function replaceOlder(
+  collection: Collection<StoredDocument>,
+  replacements: readonly Replacement[],
+  maxOpsPerCommand: number,
+): Promise<boolean> {
+  let allMatched = true;
+  const size = Math.min(replacements.length, maxOpsPerCommand);
+  for (let start = 0; start < replacements.length; start += size) {
+    const chunk = replacements.slice(start, start + size);
+    const operations: AnyBulkWriteOperation<StoredDocument>[] = chunk.map(({ doc, observed }) => ({
+      replaceOne: {
+        // `_position: null` also matches a stored document without the field.
+        filter: { _id: doc._id, _position: observed } as Filter<StoredDocument>,
+        replacement: doc,
+      },
+    }));
+    try {
+      const result = await collection.bulkWrite(operations, { ordered: false });
+      if (result.matchedCount < chunk.length) allMatched = false;
+    } catch (error) {
+      allMatched = acceptDuplicateKeys(collection, error);
+    }
+  }
+  return allMatched;
+}
+
+/** Duplicate keys mean a concurrent writer got there first (returns false: read again); anything else is thrown. */
+function acceptDuplicateKeys(collection: Collection<StoredDocument>, error: unknown): false {
+  if (isOnlyDuplicateKeys(error)) return false;
+  throw error instanceof MongoBulkWriteError ? bulkWriteFailure(collection.collectionName, error) : error;
 }

@@ -1,1 +1,1 @@
-export { CHECKPOINTS_COLLECTION, createMongoReadStore, type MongoReadStoreOptions } from './mongo-read-store';
+export { CHECKPOINTS_COLLECTION, createMongoReadStore, FERRETDB_MAX_OPS_PER_COMMAND, type MongoReadStoreOptions } from './mongo-read-store';

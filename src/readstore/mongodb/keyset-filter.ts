@@ -13,9 +13,7 @@ function strictlyAfter(field: string, direction: 1 | -1, value: unknown): Filter
   if (value === null) {
     return direction === 1 ? { [field]: { $ne: null } } : null;
   }
-  return direction === 1
-    ? { [field]: { $gt: value } }
-    : { $or: [{ [field]: { $lt: value } }, { [field]: null }] };
+  return direction === 1 ? { [field]: { $gt: value } } : { $or: [{ [field]: { $lt: value } }, { [field]: null }] };
 }
 
 function equalTo(field: string, value: unknown): Filter {
@@ -36,9 +34,7 @@ export function keysetFilter(sort: Sort, after: readonly unknown[]): Filter {
 }
 
 export function withKeyset(filter: Filter | undefined, keyset: Filter | undefined): Filter {
-  const parts = [filter, keyset].filter(
-    (part): part is Filter => part !== undefined && Object.keys(part).length > 0,
-  );
+  const parts = [filter, keyset].filter((part): part is Filter => part !== undefined && Object.keys(part).length > 0);
   if (parts.length === 0) return {};
   if (parts.length === 1) return parts[0] as Filter;
   return { $and: parts };

@@ -2,6 +2,8 @@
  * MongoDB ReadStore through the official driver: one collection per projection plus a
  * `checkpoints` collection in the same database. Tested against MongoDB and FerretDB 1.24.
  */
+import { randomBytes } from 'node:crypto';
+
 import { MongoClient, type Collection, type Db, type IndexDescription } from 'mongodb';
 
 import type { Position } from '../../eventstore/port';
@@ -33,7 +35,21 @@ export interface MongoReadStoreOptions {
   serverSelectionTimeoutMS?: number;
   /** TCP connect timeout (default 5000 ms). */
   connectTimeoutMS?: number;
+  /**
+   * Most replacements sent in one `update` command. Default: unlimited on MongoDB (the driver
+   * splits at the server's maxWriteBatchSize), {@link FERRETDB_MAX_OPS_PER_COMMAND} on FerretDB.
+   */
+  maxOpsPerCommand?: number;
 }
+
+/**
+ * FerretDB 1.24 keeps one SQLite connection per matched replacement open until its `update`
+ * command ends (a `defer` inside the per-statement loop of its update handler) and has 100
+ * connections per database: a command replacing 100 existing documents never finishes and
+ * blocks every later write to that database. Small commands keep several concurrent writers
+ * well under that limit.
+ */
+export const FERRETDB_MAX_OPS_PER_COMMAND = 25;
 
 export const CHECKPOINTS_COLLECTION = 'checkpoints';
 const DEFAULT_DATABASE = 'celltrail';
@@ -51,18 +67,35 @@ function databaseInUrl(url: string): string | undefined {
 }
 
 export async function createMongoReadStore(options: MongoReadStoreOptions): Promise<ReadStore> {
+  const { maxOpsPerCommand: maxOps } = options;
+  if (maxOps !== undefined && !(Number.isInteger(maxOps) && maxOps >= 1)) {
+    throw new RangeError(`createMongoReadStore: maxOpsPerCommand must be a positive integer, got ${String(maxOps)}`);
+  }
   const client = new MongoClient(options.url, {
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
     connectTimeoutMS: options.connectTimeoutMS ?? 5000,
   });
-  await client.connect();
-  const db = client.db(options.database ?? databaseInUrl(options.url) ?? DEFAULT_DATABASE, {
-    writeConcern: { w: 'majority', journal: true },
-  });
-  return mongoReadStore(client, db);
+  try {
+    await client.connect();
+    const db = client.db(options.database ?? databaseInUrl(options.url) ?? DEFAULT_DATABASE, {
+      writeConcern: { w: 'majority', journal: true },
+    });
+    const maxOpsPerCommand =
+      options.maxOpsPerCommand ?? ((await isFerretDB(client)) ? FERRETDB_MAX_OPS_PER_COMMAND : Number.POSITIVE_INFINITY);
+    return mongoReadStore(client, db, maxOpsPerCommand);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
 }
 
-function mongoReadStore(client: MongoClient, db: Db): ReadStore {
+/** FerretDB answers `buildInfo` with a `ferretdbVersion` field; MongoDB does not. */
+async function isFerretDB(client: MongoClient): Promise<boolean> {
+  const info = await client.db('admin').command({ buildInfo: 1 });
+  return 'ferretdbVersion' in info;
+}
+
+function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): ReadStore {
   const checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
 
   const data = (name: string): Collection<StoredDocument> => {
@@ -89,6 +122,30 @@ function mongoReadStore(client: MongoClient, db: Db): ReadStore {
       if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
       await dropCollection(target);
     }
+  };
+
+  /**
+   * FerretDB 1.x has no `dropTarget`. Dropping the target while a query reads it returns part
+   * of its documents there, so the old collection is first renamed out of the way (readers
+   * already on it finish reading it whole), then the source renamed in, then the old one
+   * dropped. Between the two renames readers see an empty target; MongoDB swaps in one step.
+   */
+  const replaceWithoutDropTarget = async (target: string, source: string): Promise<void> => {
+    const parked = `${target}_replaced_${randomBytes(4).toString('hex')}`;
+    let hasParked = true;
+    try {
+      await db.renameCollection(target, parked);
+    } catch (error) {
+      if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
+      hasParked = false;
+    }
+    try {
+      await rename(source, target, false);
+    } catch (error) {
+      if (hasParked) await db.renameCollection(parked, target).catch(() => undefined);
+      throw error;
+    }
+    if (hasParked) await dropCollection(parked);
   };
 
   return {
@@ -130,7 +187,7 @@ function mongoReadStore(client: MongoClient, db: Db): ReadStore {
     async upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void> {
       checkStoredDocuments(collection, docs);
       if (docs.length === 0) return;
-      await guardedUpsert(data(collection), docs);
+      await guardedUpsert(data(collection), docs, maxOpsPerCommand);
     },
 
     async getCheckpoint(name: string): Promise<Position | null> {
@@ -152,23 +209,21 @@ function mongoReadStore(client: MongoClient, db: Db): ReadStore {
         await rename(source, target, true);
       } catch (error) {
         if (!hasCode(error, NOT_IMPLEMENTED)) throw error;
-        // FerretDB 1.x has no `dropTarget`: drop, then rename. Readers see an empty target in
-        // between (MongoDB swaps atomically); documented in test/contract/mongodb-read-store.test.ts.
-        await dropCollection(target);
-        await rename(source, target, false);
+        await replaceWithoutDropTarget(target, source);
       }
     },
 
     async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
-      if (indexes.length === 0) {
-        data(collection);
-        return;
+      const target = data(collection);
+      // One index per command: FerretDB 1.24 drops the connection (a server-side panic) when a
+      // single createIndexes names several indexes that all exist already.
+      for (const index of indexes) {
+        const description: IndexDescription = {
+          key: index.keys,
+          ...(index.unique === undefined ? {} : { unique: index.unique }),
+        };
+        await target.createIndexes([description]);
       }
-      const descriptions: IndexDescription[] = indexes.map((index) => ({
-        key: index.keys,
-        ...(index.unique === undefined ? {} : { unique: index.unique }),
-      }));
-      await data(collection).createIndexes(descriptions);
     },
 
     async close(): Promise<void> {
