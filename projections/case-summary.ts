@@ -11,6 +11,26 @@ export interface CaseSummary extends CaseRecord {
   _id: string;
   /** Time-independent audit and follow-up due dates; overdue-ness is evaluated at query time. */
   compliance: CaseAudit;
+  /**
+   * Per follow-up rule, the earliest due-by time of a window not yet satisfied: a case has an overdue
+   * finding of that rule once now is past it. A plain field, so the worklist filter needs no $elemMatch.
+   */
+  followUpOverdueAfter: Record<string, string>;
+}
+
+function overdueAfter(audit: CaseAudit): Record<string, string> {
+  const earliest: Record<string, string> = {};
+  for (const due of audit.followUps) {
+    if (due.satisfied) continue;
+    const current = earliest[due.rule];
+    if (current === undefined || Date.parse(due.dueBy) < Date.parse(current)) earliest[due.rule] = due.dueBy;
+  }
+  return earliest;
+}
+
+function summarize(record: CaseRecord, config: ComplianceConfig): CaseSummary {
+  const compliance = auditCase(record, config);
+  return { ...record, _id: record.id, compliance, followUpOverdueAfter: overdueAfter(compliance) };
 }
 
 export const caseIdOfStream = (stream: string): string | null =>
@@ -24,10 +44,11 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
     key: (event) => caseIdOfStream(event.stream),
     evolve(document, event) {
       const record = foldCaseRecord(document, event);
+      // compliance and followUpOverdueAfter are filled in by derive, once per batch
       return record ? ({ ...record, _id: record.id } as CaseSummary) : null;
     },
     // The audit reads the whole record: computed once per case per batch, not once per event.
-    derive: (summary) => ({ ...summary, compliance: auditCase(summary, config) }),
+    derive: (summary) => summarize(summary, config),
     indexes: [
       { keys: { facilityId: 1, updatedAt: -1 } },
       { keys: { patientId: 1 } },
@@ -43,5 +64,5 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
 export function caseSummaryOf(events: Iterable<Parameters<typeof foldCaseRecord>[1]>, config: ComplianceConfig): CaseSummary | null {
   let record: CaseRecord | null = null;
   for (const event of events) record = foldCaseRecord(record, event);
-  return record ? { ...record, _id: record.id, compliance: auditCase(record, config) } : null;
+  return record ? summarize(record, config) : null;
 }

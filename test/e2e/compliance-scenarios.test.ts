@@ -28,9 +28,9 @@ describe('compliance scenarios over HTTP', () => {
   afterAll(() => t.stop());
 
   /** Records a case step by step; `change` edits the inputs, `skip` leaves steps out, `extra` adds more. */
-  async function recordCase(options: { change?: (s: Steps) => void; skip?: Step[]; extra?: (s: Steps) => Array<[Step, object]>; sign?: boolean } = {}): Promise<Compliance> {
+  async function recordCase(options: { change?: (s: Steps) => void; skip?: Step[]; extra?: (s: Steps) => Array<[Step, object]>; sign?: boolean; daysAgo?: number } = {}): Promise<Compliance> {
     const caseId = randomUUID();
-    const steps = leftLegCase(caseId, patientId, new Date());
+    const steps = leftLegCase(caseId, patientId, new Date(Date.now() - (options.daysAgo ?? 0) * 24 * 3600_000));
     options.change?.(steps);
     const send = async (name: string, input: object) => {
       const result = await t.gql(clinician, operation(name), { input });
@@ -122,6 +122,16 @@ describe('compliance scenarios over HTTP', () => {
     expect(worklist.data!.cases.totalCount).toBe(1);
     const incomplete = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { complete: false }, first: 10 });
     expect(incomplete.data!.cases.totalCount).toBe(5);
+  });
+
+  it('a follow-up window passed without its measurements: POST warnings, and the case is on that rule\'s worklist', async () => {
+    const before = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { rule: 'POST-01' }, first: 10 });
+    expect(before.data!.cases.totalCount).toBe(0);
+    const c = await recordCase({ daysAgo: 50 }); // injected 60 days ago: the 1-month window (16–44 days) has passed
+    expect(rules(c)).toEqual(['POST-01:WARNING', 'POST-02:WARNING', 'POST-03:WARNING']);
+    expect(c.complete).toBe(true);
+    const worklist = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { rule: 'POST-01' }, first: 10 });
+    expect(worklist.data!.cases.totalCount).toBe(1);
   });
 
   it('is hidden from viewers', async () => {

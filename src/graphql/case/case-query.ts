@@ -16,7 +16,7 @@ export function caseFilter(user: User, filter: CaseFilter | undefined, now: Date
   if (filter?.rule) {
     and.push(
       FOLLOW_UP_RULE.test(filter.rule)
-        ? { 'compliance.followUps': { $elemMatch: { rule: filter.rule, satisfied: false, dueBy: { $lt: now.toISOString() } } } }
+        ? { [`followUpOverdueAfter.${filter.rule}`]: { $lt: now.toISOString() } }
         : { 'compliance.findings.rule': filter.rule },
     );
   }
