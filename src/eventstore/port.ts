@@ -83,11 +83,25 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * Which events a read or a subscription takes: every condition given must hold (omitted = any).
+ * `recordedFrom` / `recordedTo` are inclusive ISO-8601 instants (a date, or a date-time with `Z` or an
+ * offset) compared as instants with each event's `metadata.recordedAt`: "2026-03-01T00:00:00Z" and
+ * "2026-03-01T01:00:00+01:00" are the same bound. An event whose `recordedAt` is not such an instant
+ * (within years 0000–9999) matches no recording-time bound. A bound that is not an ISO-8601 instant is a
+ * RangeError; `recordedFrom` after `recordedTo` matches nothing.
+ */
 export interface EventFilter {
-  /** Only events of these types. */
+  /** Only events of these types; [] matches nothing. */
   types?: readonly string[];
   /** Only events whose stream name starts with this prefix. */
   streamPrefix?: string;
+  /** Only events whose `metadata.actor.id` is exactly this. */
+  actorId?: string;
+  /** Only events recorded at or after this instant. */
+  recordedFrom?: string;
+  /** Only events recorded at or before this instant. */
+  recordedTo?: string;
 }
 
 export interface ReadStreamOptions {
@@ -126,7 +140,13 @@ export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; [] when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Events after `after` that match the filter, in position order, at most `maxCount` (exactly that many
+   * when that many exist: a filter never shortens a page). Every adapter applies every filter exactly;
+   * how much each one reads to do so is the adapter's (see its module comment).
+   */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Throws a RangeError at once for an invalid filter (see EventFilter). */
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the store; 0n (or the store's start) when empty. */
   headPosition(): Promise<Position>;

@@ -92,7 +92,9 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
       await cleanup();
     });
 
-    function subscribe(...args: Parameters<EventStore['subscribeToAll']>): AsyncIterator<SubscriptionMessage> & { subscription: Subscription } {
+    function subscribe(
+      ...args: Parameters<EventStore['subscribeToAll']>
+    ): AsyncIterator<SubscriptionMessage> & { subscription: Subscription } {
       const subscription = store.subscribeToAll(...args);
       openSubscriptions.push(subscription);
       return Object.assign(subscription[Symbol.asyncIterator](), { subscription });
@@ -153,10 +155,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
       test('of two concurrent appends expecting the same revision, exactly one succeeds', async () => {
         const stream = `case-${unique()}`;
         await store.append(stream, newEvents(1), 'no_stream');
-        const outcomes = await Promise.allSettled([
-          store.append(stream, newEvents(1), 0),
-          store.append(stream, newEvents(1), 0),
-        ]);
+        const outcomes = await Promise.allSettled([store.append(stream, newEvents(1), 0), store.append(stream, newEvents(1), 0)]);
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(rejected?.reason).toBeInstanceOf(ConcurrencyError);
@@ -261,7 +260,13 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         const a = `${prefix}a`;
         const b = `${prefix}b`;
         const writes: { id: string; position: Position }[] = [];
-        for (const [stream, expected] of [[a, 'no_stream'], [b, 'no_stream'], [a, 0], [b, 0], [a, 1]] as const) {
+        for (const [stream, expected] of [
+          [a, 'no_stream'],
+          [b, 'no_stream'],
+          [a, 0],
+          [b, 0],
+          [a, 1],
+        ] as const) {
           const [event] = newEvents(1);
           const result = await store.append(stream, [event as NewEvent], expected);
           writes.push({ id: (event as NewEvent).id, position: result.position });
@@ -340,7 +345,213 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         expect(ids(await store.readAll({ filter: { streamPrefix: root } }))).toEqual(
           idsOf(`${root}-a1`, `${root}-b1`, `${root}-a2`, `${root}x-a1`),
         );
-        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-a`}, maxCount: 1 }))).toEqual(idsOf(`${root}-a1`));
+        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-a` }, maxCount: 1 }))).toEqual(idsOf(`${root}-a1`));
+      });
+    });
+
+    describe('filters on actor and recording time', () => {
+      /** An event by `actorId` recorded at `recordedAt` (spelled as given). */
+      function recorded(type: string, actorId: string, recordedAt: string, data: JsonObject = {}): NewEvent {
+        const event = newEvent(type, data);
+        event.metadata.actor = { id: actorId, role: 'CLINICIAN', name: 'Test Clinician' };
+        event.metadata.recordedAt = recordedAt;
+        return event;
+      }
+
+      /** Appends one event at a time, so each has its own position, in the order given. */
+      async function appendInOrder(stream: (i: number) => string, events: readonly NewEvent[]): Promise<void> {
+        for (const [i, event] of events.entries()) await store.append(stream(i), [event], 'any');
+      }
+
+      const at = (minute: number): string => `2031-05-06T10:${String(minute).padStart(2, '0')}:00.000Z`;
+
+      /** What a shared server also holds is left out; what was returned must still be in position order. */
+      function ours(read: readonly RecordedEvent[], written: readonly NewEvent[]): string[] {
+        for (let i = 1; i < read.length; i++)
+          expect((read[i] as RecordedEvent).position > (read[i - 1] as RecordedEvent).position).toBe(true);
+        const mine = new Set(ids(written));
+        return ids(read.filter((e) => mine.has(e.id)));
+      }
+
+      test('actorId takes exactly the events of that actor id, across streams', async () => {
+        const prefix = `f${unique()}-`;
+        const [alice, bob] = [`alice${unique()}`, `bob${unique()}`];
+        const before = await store.headPosition();
+        const written = [
+          recorded('Tested', alice, at(0)),
+          recorded('Tested', bob, at(1)),
+          recorded('Tested', `${alice}x`, at(2)),
+          recorded('Tested', alice, at(3)),
+          recorded('Tested', alice.toUpperCase(), at(4)),
+        ];
+        await appendInOrder((i) => `${prefix}${i % 2}`, written);
+
+        const read = await store.readAll({ after: before, filter: { actorId: alice } });
+        expect(ids(read)).toEqual(ids([written[0], written[3]] as NewEvent[]));
+        expect(ids(await store.readAll({ after: before, filter: { actorId: `nobody${unique()}` } }))).toEqual([]);
+      });
+
+      test('recordedFrom and recordedTo are inclusive and compare instants, however each side is spelled', async () => {
+        const prefix = `f${unique()}-`;
+        const actor = `a${unique()}`;
+        const before = await store.headPosition();
+        const written = [
+          recorded('Tested', actor, at(0)),
+          recorded('Tested', actor, '2031-05-06T11:01:00+01:00'), // 10:01Z
+          recorded('Tested', actor, '2031-05-06T10:02:00Z'),
+          recorded('Tested', actor, at(3)),
+          recorded('Tested', actor, 'not a time'),
+          recorded('Tested', actor, at(5)),
+        ];
+        await appendInOrder(() => `${prefix}s`, written);
+        const pick = (...indexes: number[]): string[] => indexes.map((i) => (written[i] as NewEvent).id);
+        const read = async (range: { recordedFrom?: string; recordedTo?: string }): Promise<string[]> =>
+          ours(await store.readAll({ after: before, filter: range }), written);
+
+        expect(await read({ recordedFrom: at(1), recordedTo: at(3) })).toEqual(pick(1, 2, 3));
+        expect(await read({ recordedFrom: '2031-05-06T12:01:00+02:00', recordedTo: '2031-05-06T10:03Z' })).toEqual(pick(1, 2, 3));
+        expect(await read({ recordedFrom: '2031-05-06T10:00:00.001Z', recordedTo: '2031-05-06T10:02:59.999Z' })).toEqual(pick(1, 2));
+        expect(await read({ recordedFrom: at(3) })).toEqual(pick(3, 5));
+        expect(await read({ recordedTo: at(0) })).toEqual(pick(0));
+        expect(await read({ recordedFrom: '2031-05-06', recordedTo: '2031-05-06T10:01:00.000Z' })).toEqual(pick(0, 1));
+        expect(await read({ recordedFrom: at(3), recordedTo: at(1) })).toEqual([]);
+        // Whatever else the store holds, nothing outside the range comes back.
+        const range = await store.readAll({ after: before, filter: { recordedFrom: at(1), recordedTo: at(3) } });
+        expect(
+          range.every(
+            (e) => Date.parse(e.metadata.recordedAt) >= Date.parse(at(1)) && Date.parse(e.metadata.recordedAt) <= Date.parse(at(3)),
+          ),
+        ).toBe(true);
+      });
+
+      test('an event recorded before an event that precedes it (another clock, a slow append) is found by its own time', async () => {
+        const prefix = `f${unique()}-`;
+        const actor = `a${unique()}`;
+        // In position order: 10:10, 10:05 (late), 10:20, 10:12 (late, past the end of 10:10–10:15), 10:30
+        const written = [at(10), at(5), at(20), at(12), at(30)].map((time, i) => recorded('Tested', actor, time, { i }));
+        await appendInOrder((i) => `${prefix}${i}`, written);
+        const pick = (...indexes: number[]): string[] => indexes.map((i) => (written[i] as NewEvent).id);
+        const read = async (recordedFrom: string, recordedTo: string, maxCount?: number): Promise<string[]> =>
+          ids(await store.readAll({ maxCount, filter: { streamPrefix: prefix, recordedFrom, recordedTo } }));
+
+        expect(await read(at(4), at(6))).toEqual(pick(1));
+        expect(await read(at(10), at(15))).toEqual(pick(0, 3));
+        expect(await read(at(5), at(12))).toEqual(pick(0, 1, 3));
+        expect(await read(at(11), at(25))).toEqual(pick(2, 3));
+        expect(await read(at(0), at(59))).toEqual(pick(0, 1, 2, 3, 4));
+        expect(await read(at(5), at(12), 2)).toEqual(pick(0, 1));
+        expect(ids(await store.readAll({ filter: { actorId: actor, recordedTo: at(12) } }))).toEqual(pick(0, 1, 3));
+        expect(ids(await store.readAll({ filter: { actorId: actor, recordedFrom: at(12) } }))).toEqual(pick(2, 3, 4));
+      });
+
+      test('combine with types and stream prefix: every condition holds', async () => {
+        const root = `f${unique()}`;
+        const [wanted, other] = [`W${unique()}`, `O${unique()}`];
+        const [alice, bob] = [`alice${unique()}`, `bob${unique()}`];
+        const written: NewEvent[] = [];
+        for (let i = 0; i < 24; i++) {
+          written.push(recorded(i % 3 === 0 ? other : wanted, i % 2 === 0 ? alice : bob, at(i), { i }));
+        }
+        await appendInOrder((i) => `${root}-${i % 4 < 2 ? 'a' : 'b'}${i % 4}`, written);
+        const expected = (keep: (i: number) => boolean): string[] => ids(written.filter((_, i) => keep(i)));
+
+        const byAll = { types: [wanted], streamPrefix: `${root}-a`, actorId: alice, recordedFrom: at(4), recordedTo: at(20) };
+        expect(ids(await store.readAll({ filter: byAll }))).toEqual(
+          expected((i) => i % 3 !== 0 && i % 4 < 2 && i % 2 === 0 && i >= 4 && i <= 20),
+        );
+        expect(ids(await store.readAll({ filter: { types: [wanted, other], actorId: bob, recordedFrom: at(10) } }))).toEqual(
+          expected((i) => i % 2 === 1 && i >= 10),
+        );
+        expect(ids(await store.readAll({ filter: { streamPrefix: `${root}-`, actorId: bob, recordedTo: at(9) } }))).toEqual(
+          expected((i) => i % 2 === 1 && i <= 9),
+        );
+        expect(ids(await store.readAll({ filter: { streamPrefix: root, recordedFrom: at(22) } }))).toEqual(expected((i) => i >= 22));
+        expect(await store.readAll({ filter: { types: [], actorId: alice } })).toEqual([]);
+      });
+
+      test("pages with 'after' and maxCount are full pages of matches, however sparse the matches", async () => {
+        const prefix = `f${unique()}-`;
+        const [rare, common] = [`rare${unique()}`, `common${unique()}`];
+        // Three rounds of the same hour, each recorded before the end of the one before it; the rare actor's
+        // events lie 50 and 100 events apart, and one of them (minute 0) is outside the range.
+        const isRare = (i: number): boolean => i % 50 === 20;
+        const written = Array.from({ length: 180 }, (_, i) => recorded('Tested', isRare(i) ? rare : common, at(i % 60), { i }));
+        await appendInOrder((i) => `${prefix}${i % 5}`, written);
+        const expectedIds = ids(written.filter((_, i) => isRare(i) && i % 60 >= 10 && i % 60 <= 50));
+        expect(expectedIds).toHaveLength(3);
+
+        const pages: string[][] = [];
+        let after: Position | undefined;
+        for (;;) {
+          const page = await store.readAll({
+            after,
+            maxCount: 2,
+            filter: { streamPrefix: prefix, actorId: rare, recordedFrom: at(10), recordedTo: at(50) },
+          });
+          if (page.length === 0) break;
+          pages.push(ids(page));
+          after = (page[page.length - 1] as RecordedEvent).position;
+        }
+        expect(pages.flat()).toEqual(expectedIds);
+        expect(pages.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+      });
+
+      test('a bound that is not an ISO-8601 instant is refused', async () => {
+        await expect(store.readAll({ filter: { recordedFrom: 'yesterday' } })).rejects.toThrow(RangeError);
+        await expect(store.readAll({ maxCount: 1, filter: { recordedTo: '2031-05-06T10:00:00' } })).rejects.toThrow(RangeError);
+        expect(() => store.subscribeToAll({ filter: { recordedFrom: '06/05/2031' } })).toThrow(RangeError);
+      });
+
+      test('subscribeToAll delivers only the matching events, in catch-up and live', async () => {
+        const prefix = `f${unique()}-`;
+        const [alice, bob] = [`alice${unique()}`, `bob${unique()}`];
+        const before = await store.headPosition();
+        const existing = [
+          recorded('Tested', alice, at(1)),
+          recorded('Tested', bob, at(2)),
+          recorded('Tested', alice, at(3)),
+          recorded('Tested', alice, at(9)),
+        ];
+        await appendInOrder(() => `${prefix}1`, existing);
+
+        const sub = subscribe({ after: before, filter: { actorId: alice, recordedFrom: at(2), recordedTo: at(8) } });
+        const catchUp = await pullUntil(sub, hasCaughtUp);
+        expect(ids(eventsOf(catchUp))).toEqual([(existing[2] as NewEvent).id]);
+
+        const live = [
+          recorded('Tested', bob, at(4)),
+          recorded('Tested', alice, at(9)),
+          recorded('Tested', alice, at(5)),
+          recorded('Tested', alice, at(8)),
+        ];
+        const pending = pullUntil(sub, (m) => countEvents(m) === 2);
+        await appendInOrder((i) => `${prefix}${i}`, live);
+        const delivered = await pending;
+        expect(ids(eventsOf(delivered))).toEqual(ids([live[2], live[3]] as NewEvent[]));
+
+        const positions = [...catchUp, ...delivered].map(messagePosition);
+        for (let i = 1; i < positions.length; i++) expect((positions[i] as Position) >= (positions[i - 1] as Position)).toBe(true);
+      });
+
+      test('subscribeToAll combines actor and recording time with types and stream prefix', async () => {
+        const prefix = `f${unique()}-`;
+        const [wanted, other] = [`W${unique()}`, `O${unique()}`];
+        const actor = `a${unique()}`;
+        const before = await store.headPosition();
+        const written = [
+          recorded(wanted, actor, at(1)),
+          recorded(other, actor, at(2)),
+          recorded(wanted, `z${unique()}`, at(3)),
+          recorded(wanted, actor, at(4)),
+          recorded(wanted, actor, at(40)),
+        ];
+        await appendInOrder((i) => (i === 3 ? `x${prefix}1` : `${prefix}1`), written);
+        await store.append(`${prefix}2`, [recorded(wanted, actor, at(5))], 'no_stream');
+
+        const sub = subscribe({ after: before, filter: { types: [wanted], streamPrefix: prefix, actorId: actor, recordedTo: at(30) } });
+        const catchUp = await pullUntil(sub, hasCaughtUp);
+        const [second] = await store.readStream(`${prefix}2`);
+        expect(ids(eventsOf(catchUp))).toEqual([(written[0] as NewEvent).id, (second as RecordedEvent).id]);
       });
     });
 

@@ -10,6 +10,7 @@
  * - Positions are commit positions (see positions.ts).
  * - Reads are retried on connection failures; a server still unreachable after the retries is
  *   reported as StoreUnavailableError naming the host, never the credentials.
+ * - Filters on actor and recording time are checked client-side (known limit, see filters.ts).
  */
 import {
   BACKWARDS,
@@ -37,7 +38,7 @@ import {
 } from '../port';
 import { describeTarget, isTransient, unreachable } from './errors';
 import { toEventData, toRecordedEvent } from './event-conversion';
-import { planFilter } from './filters';
+import { planFilter, type FilterPlan } from './filters';
 import { allPositionOf, type AllPosition } from './positions';
 import { DEFAULT_RETRY, withRetry, type BackoffPolicy } from './retry';
 import { createKurrentDbSubscription } from './subscription';
@@ -52,6 +53,10 @@ export interface KurrentDbEventStoreOptions {
 }
 
 const NO_RETRY: BackoffPolicy = { attempts: 1, initialDelayMs: 0, maxDelayMs: 0 };
+
+/** Events per page when readAll checks a filter itself (filters.ts): at least two, so every page moves on. */
+const MIN_CHECKED_CHUNK = 64;
+const MAX_CHECKED_CHUNK = 4096;
 
 function validateExpected(expected: ExpectedRevision): void {
   if (typeof expected === 'number') {
@@ -151,22 +156,51 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
     const limit = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (plan.matchesNothing || limit === 0) return [];
     const { after } = readOptions;
-    // The server reads from a position inclusively; the port's `after` is exclusive.
+    if (plan.clientSide) return readAllCheckedHere(plan, after, limit);
+    // The server reads from a position inclusively; the port's `after` is exclusive: ask for one more
+    // than the page, for the event at `after` itself.
     const fromPosition: ReadPosition = after === undefined ? START : allPositionOf(after);
-    // With a client-side residue the server cannot count for us; otherwise ask for one more than the
-    // page, for the event at `after` itself.
-    const serverCount = plan.clientSide ? Number.MAX_SAFE_INTEGER : Math.min(Number.MAX_SAFE_INTEGER, limit + 1);
+    const serverCount = Math.min(Number.MAX_SAFE_INTEGER, limit + 1);
     return request(() =>
       collect(
         client.readAll({ fromPosition, filter: plan.server(), maxCount: serverCount }),
         (resolved) => {
           const event = resolved.event;
-          if (!event || (after !== undefined && event.position.commit <= after) || !plan.matches(event)) return null;
+          if (!event || (after !== undefined && event.position.commit <= after)) return null;
           return toRecordedEvent(event);
         },
         limit,
       ),
     );
+  }
+
+  /**
+   * A filter the server cannot apply entirely (filters.ts): pages of what its filter passes are read
+   * and checked here until `limit` events match or $all ends. Each page is its own request, retried
+   * on its own; pages grow from the page size, so a dense match reads little more than the page and
+   * a sparse one soon reads in bulk.
+   */
+  async function readAllCheckedHere(plan: FilterPlan, after: Position | undefined, limit: number): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    let cursor = after;
+    let chunk = Math.min(Math.max(limit + 1, MIN_CHECKED_CHUNK), MAX_CHECKED_CHUNK);
+    for (;;) {
+      const fromPosition: ReadPosition = cursor === undefined ? START : allPositionOf(cursor);
+      const maxCount = chunk;
+      const page = await request(() =>
+        collect(client.readAll({ fromPosition, filter: plan.server(), maxCount }), (resolved) => resolved.event ?? null, maxCount),
+      );
+      for (const event of page) {
+        // From an event's own position the server starts with that event again.
+        if (cursor !== undefined && event.position.commit <= cursor) continue;
+        cursor = event.position.commit;
+        if (!plan.matches(event)) continue;
+        out.push(toRecordedEvent(event));
+        if (out.length === limit) return out;
+      }
+      if (page.length < maxCount) return out;
+      chunk = Math.min(chunk * 2, MAX_CHECKED_CHUNK);
+    }
   }
 
   async function lastEventBefore(position: AllPosition): Promise<Position | null> {

@@ -42,6 +42,8 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
   let resume: AllPosition | typeof START = options.after === undefined ? START : allPositionOf(options.after);
   /** The highest position handed to the port (events, checkpoints, caughtUp never go back). */
   let reported: Position | null = null;
+  /** The highest event position received, delivered or refused by the client-side filter (filters.ts). */
+  let seen: Position | null = null;
   let live = false;
   let closed = false;
   let failures = 0;
@@ -62,16 +64,21 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
     queue.push(message);
   };
 
+  /** How far the subscription has got: events refused here count, the server sends no checkpoint for them. */
+  const progress = (): Position | null => (seen !== null && (reported === null || seen > reported) ? seen : reported);
+
   const goLive = (position: Position): void => {
     if (live) return;
     live = true;
     derivedTarget = null;
-    const at = reported !== null && reported > position ? reported : position;
+    const got = progress();
+    const at = got !== null && got > position ? got : position;
     report({ kind: 'caughtUp', position: at }, at);
   };
 
   const checkDerivedCaughtUp = (): void => {
-    if (!live && derivedTarget !== null && reported !== null && reported >= derivedTarget) goLive(reported);
+    const got = progress();
+    if (!live && derivedTarget !== null && got !== null && got >= derivedTarget) goLive(got);
   };
 
   const fail = (err: unknown): void => {
@@ -83,7 +90,11 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
     const event = resolved.event;
     if (!event?.position || !advanceResume(event.position)) return;
     failures = 0;
-    if (!plan.matches(event)) return;
+    seen = event.position.commit;
+    if (!plan.matches(event)) {
+      checkDerivedCaughtUp();
+      return;
+    }
     try {
       const recorded = toRecordedEvent(event);
       report({ kind: 'event', event: recorded }, recorded.position);
@@ -136,7 +147,7 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       if (!isCurrent()) return;
       drain(sub, true);
       failures = 0;
-      const position = info.position && isEventPosition(info.position) ? info.position.commit : (reported ?? startPosition);
+      const position = info.position && isEventPosition(info.position) ? info.position.commit : (progress() ?? startPosition);
       goLive(position);
     });
     sub.on('fellBehind', () => {
@@ -148,7 +159,7 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       (head) => {
         if (!isCurrent() || live) return;
         derivedTarget = head;
-        if (head <= (reported ?? startPosition)) goLive(reported ?? startPosition);
+        if (head <= (progress() ?? startPosition)) goLive(progress() ?? startPosition);
       },
       () => undefined,
     );

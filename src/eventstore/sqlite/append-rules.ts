@@ -1,4 +1,5 @@
 /** One append inside a write transaction: idempotent retry detection, expected revision, inserts. */
+import { canonicalInstant } from '../metadata-filter';
 import { ConcurrencyError, type AppendResult, type ExpectedRevision, type NewEvent } from '../port';
 import { DuplicateEventIdError, isUniqueViolation } from './errors';
 import type { Statements } from './statements';
@@ -11,6 +12,7 @@ export interface EventRow {
   data: string;
   metadata: string;
   actorId: string | null;
+  /** Canonical (metadata-filter.ts), so that text order in the index is time order. */
   recordedAt: string | null;
 }
 
@@ -43,7 +45,7 @@ export function toRows(events: readonly NewEvent[]): EventRow[] {
       data: JSON.stringify(e.data),
       metadata: JSON.stringify(e.metadata),
       actorId: typeof actor?.id === 'string' ? actor.id : null,
-      recordedAt: typeof recordedAt === 'string' ? recordedAt : null,
+      recordedAt: canonicalInstant(recordedAt),
     };
   });
 }

@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrateFromVersion1, TIME_INDEXES } from './migrations';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * Positions are rowids: AUTOINCREMENT so a position is never reused, even after the last row is
@@ -12,29 +13,39 @@ const SCHEMA_VERSION = 1;
  * so a filtered page "after position P, N events" is an index range read of N entries, not a scan:
  * - type: readAll / subscriptions by event type;
  * - category (stream name before its first '-', e.g. "case"): the common prefixes "case-", "patient-";
- * - actor_id, recorded_at: for an audit log filtered by who, or paged by recording time with a
- *   (recorded_at, position) keyset. The port does not read them yet; they are kept so that adding
- *   those filters needs no migration of existing files.
+ * - actor_id: the audit log by who recorded the events.
+ *
+ * Recording time. `recorded_at` is the event's `metadata.recordedAt` in canonical form (see
+ * metadata-filter.ts; NULL when it is not an instant), so text order is time order. Pages go by
+ * position, and a time range is not a position range in general: clocks of different processes
+ * differ, and an append that took its time before another one's may commit after it. So each row
+ * records, when written, whether it is `recorded_late`: 1 when its time is before the latest time
+ * of any row written before it, else 0 (NULL without a time). Rows that are not late are in time
+ * order, so a range [from, to] maps through `events_in_time_order` to one position window holding
+ * all of its in-order rows; the late rows a window can miss are found through `events_recorded_late`
+ * (filtered-reads.ts). Both rely on rows never being updated or deleted (the store is append-only;
+ * an altered file is what the hash chain detects).
  */
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
-  position    INTEGER PRIMARY KEY AUTOINCREMENT,
-  id          TEXT    NOT NULL,
-  stream      TEXT    NOT NULL,
-  revision    INTEGER NOT NULL,
-  type        TEXT    NOT NULL,
-  data        TEXT    NOT NULL,
-  metadata    TEXT    NOT NULL,
-  category    TEXT,
-  actor_id    TEXT,
-  recorded_at TEXT
+  position      INTEGER PRIMARY KEY AUTOINCREMENT,
+  id            TEXT    NOT NULL,
+  stream        TEXT    NOT NULL,
+  revision      INTEGER NOT NULL,
+  type          TEXT    NOT NULL,
+  data          TEXT    NOT NULL,
+  metadata      TEXT    NOT NULL,
+  category      TEXT,
+  actor_id      TEXT,
+  recorded_at   TEXT,
+  recorded_late INTEGER DEFAULT 0
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id     ON events (id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
 CREATE INDEX IF NOT EXISTS events_by_type        ON events (type, position);
 CREATE INDEX IF NOT EXISTS events_by_category    ON events (category, position);
 CREATE INDEX IF NOT EXISTS events_by_actor       ON events (actor_id, position);
-CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at, position);
+${TIME_INDEXES}
 `;
 
 export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
@@ -51,10 +62,13 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32768');
-    if (db.pragma('user_version', { simple: true }) === 0) {
+    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
       db.exec('BEGIN IMMEDIATE');
-      db.exec(DDL);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      // Read again under the write lock: another process may have created or migrated the file meanwhile.
+      const found = db.pragma('user_version', { simple: true });
+      if (found === 0) db.exec(DDL);
+      if (found === 1) migrateFromVersion1(db);
+      if (found === 0 || found === 1) db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.exec('COMMIT');
     }
     const version = db.pragma('user_version', { simple: true });

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { EventMetadata, JsonObject, RecordedEvent } from '../port';
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata';
+export const COLUMNS = 'position, id, stream, revision, type, data, metadata';
 type EventRow = [position: number | bigint, id: string, stream: string, revision: number, type: string, data: string, metadata: string];
 
 /**
@@ -11,10 +11,13 @@ type EventRow = [position: number | bigint, id: string, stream: string, revision
  */
 export const ABOVE_ALL_TEXT = Buffer.alloc(0);
 
-/** A unary `+` on a column keeps SQLite from choosing that column's index, where a rowid range is the cheaper plan. */
 const SQL = {
-  insert: `INSERT INTO events (id, stream, revision, type, data, metadata, category, actor_id, recorded_at)
-           VALUES (@id, @stream, @revision, @type, @data, @metadata, @category, @actorId, @recordedAt)`,
+  /** `recorded_late` is decided here, inside the write transaction, against every row written before (schema.ts). */
+  insert: `INSERT INTO events (id, stream, revision, type, data, metadata, category, actor_id, recorded_at, recorded_late)
+           VALUES (@id, @stream, @revision, @type, @data, @metadata, @category, @actorId, @recordedAt,
+                   CASE WHEN @recordedAt IS NULL THEN NULL
+                        WHEN @recordedAt < (SELECT max(recorded_at) FROM events WHERE recorded_late = 0) THEN 1
+                        ELSE 0 END)`,
   lastRevision: 'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
   findById: 'SELECT stream, revision FROM events WHERE id = ?',
   idsFrom: 'SELECT id, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
@@ -24,24 +27,13 @@ const SQL = {
   streamBackwards: `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
 
   all: `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-  byType: `SELECT ${COLUMNS} FROM events
-           WHERE type = @type AND position > @after AND +stream >= @lower AND +stream < @upper
-           ORDER BY position LIMIT @limit`,
-  byCategory: `SELECT ${COLUMNS} FROM events WHERE category = @category AND position > @after ORDER BY position LIMIT @limit`,
-  /** Narrow prefixes (one case, a few streams): O(matching events) through the (stream, revision) index. */
-  byStreamRange: `SELECT ${COLUMNS} FROM events INDEXED BY events_by_stream
-                  WHERE stream >= @lower AND stream < @upper AND position > @after ORDER BY position LIMIT @limit`,
-  /** Broad prefixes without a category: a rowid scan that stops after `limit` matches. */
-  byStreamScan: `SELECT ${COLUMNS} FROM events
-                 WHERE position > @after AND +stream >= @lower AND +stream < @upper ORDER BY position LIMIT @limit`,
 
-  /** The end of the next page of a filtered subscription: the position `size` rows ahead. */
-  windowEnd: 'SELECT position FROM events WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?',
-  window: `SELECT ${COLUMNS} FROM events
-           WHERE position > @after AND position <= @end
-             AND (@types IS NULL OR +type IN (SELECT value FROM json_each(@types)))
-             AND +stream >= @lower AND +stream < @upper
-           ORDER BY position`,
+  /** The first event in time order recorded at or after an instant: where a recording-time range starts. */
+  firstRecordedFrom: `SELECT position FROM events INDEXED BY events_in_time_order
+                      WHERE recorded_late = 0 AND recorded_at >= ? ORDER BY recorded_at, position LIMIT 1`,
+  /** The first event in time order recorded after an instant: where a recording-time range ends. */
+  firstRecordedAfter: `SELECT position FROM events INDEXED BY events_in_time_order
+                       WHERE recorded_late = 0 AND recorded_at > ? ORDER BY recorded_at, position LIMIT 1`,
 } as const;
 
 export type Statements = { [K in keyof typeof SQL]: Database.Statement };
@@ -53,8 +45,27 @@ export function prepareStatements(db: Database.Database): Statements {
     prepared[name] = statement.reader ? statement.raw(true) : statement;
   }
   // Scalars read back by the adapter itself are plain objects, not raw rows.
-  for (const name of ['lastRevision', 'findById', 'idsFrom', 'head', 'windowEnd'] as const) prepared[name].raw(false);
+  for (const name of ['lastRevision', 'findById', 'idsFrom', 'head', 'firstRecordedFrom', 'firstRecordedAfter'] as const) {
+    prepared[name].raw(false);
+  }
   return prepared;
+}
+
+const shaped = new WeakMap<Statements, Map<string, Database.Statement>>();
+
+/** A statement built for one shape of filtered read (filtered-reads.ts), prepared once per connection. */
+export function preparedFor(st: Statements, sql: string): Database.Statement {
+  let cache = shaped.get(st);
+  if (!cache) {
+    cache = new Map();
+    shaped.set(st, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = st.all.database.prepare(sql).raw(true);
+    cache.set(sql, statement);
+  }
+  return statement;
 }
 
 export function decodeRows(rows: unknown[]): RecordedEvent[] {

@@ -3,9 +3,12 @@
  * the next page after the cursor), so nothing can be lost or repeated at the switch; live pages are
  * read when an append commits in this process, with a slow poll for writers in other processes.
  * Pages are read only when the consumer asks for the next message, so a slow consumer holds one page.
+ * A filtered page is a filtered read (filtered-reads.ts): up to `pageSize` matches through the
+ * indexes, so catching up on a narrow filter costs its matches, not the store.
  */
-import type { EventFilter, RecordedEvent, SubscribeOptions, Subscription, SubscriptionMessage } from '../port';
-import { afterOf, headPosition, prefixRange } from './reads';
+import type { SubscribeOptions, Subscription, SubscriptionMessage } from '../port';
+import { planFilteredRead, type FilteredRead } from './filtered-reads';
+import { afterOf, headPosition, isFiltered } from './reads';
 import { decodeRows, type Statements } from './statements';
 
 export interface CommitSignal {
@@ -24,10 +27,8 @@ export interface SubscriptionDeps {
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 export function createSubscription(deps: SubscriptionDeps, options: SubscribeOptions = {}): Subscription {
-  const filter: EventFilter = options.filter ?? {};
-  const filtered = filter.types !== undefined || filter.streamPrefix !== undefined;
-  const typesJson = filter.types === undefined ? null : JSON.stringify(filter.types);
-  const range = prefixRange(filter.streamPrefix);
+  // Planned here, so that a malformed filter fails the call rather than the first read.
+  const readFiltered: FilteredRead | null = isFiltered(options.filter) ? planFilteredRead(options.filter) : null;
 
   let cursor: bigint = afterOf(options.after);
   let live = false;
@@ -39,21 +40,25 @@ export function createSubscription(deps: SubscriptionDeps, options: SubscribeOpt
 
   /** The next page after the cursor: messages to deliver, and the new cursor. */
   function readPage(st: Statements): SubscriptionMessage[] {
-    if (!filtered) {
+    if (!readFiltered) {
       const events = decodeRows(st.all.all(cursor, deps.pageSize));
       const last = events[events.length - 1];
       if (last) cursor = last.position;
       return events.map((event) => ({ kind: 'event', event }));
     }
+    // The head is read first: a short page then holds every match up to it, even if appends land in between.
     const head = headPosition(st);
     if (head <= cursor) return [];
-    const endRow = st.windowEnd.get(cursor, deps.pageSize - 1) as { position: number | bigint } | undefined;
-    const end = endRow ? BigInt(endRow.position) : head;
-    const events: RecordedEvent[] = decodeRows(st.window.all({ after: cursor, end, types: typesJson, ...range }));
-    cursor = end;
+    const events = readFiltered(st, cursor, deps.pageSize);
     const messages: SubscriptionMessage[] = events.map((event) => ({ kind: 'event', event }));
-    // Skipped events still move the subscriber's checkpoint, so a restart does not rescan them.
-    if (events[events.length - 1]?.position !== end) messages.push({ kind: 'checkpoint', position: end });
+    const last = events[events.length - 1]?.position ?? cursor;
+    if (events.length === deps.pageSize || last >= head) {
+      cursor = last;
+      return messages;
+    }
+    // Skipped events still move the subscriber's checkpoint, so a restart does not look at them again.
+    cursor = head;
+    messages.push({ kind: 'checkpoint', position: head });
     return messages;
   }
 

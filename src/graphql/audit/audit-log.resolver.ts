@@ -16,7 +16,7 @@ export class AuditLogResolver {
   @Authorized('AUDITOR', 'ADMIN')
   @Query(() => AuditEventConnection, {
     description:
-      'All events in global order (cursor: position). A filter the store cannot index (actor, recording time) is checked within a scan limit per request: a page may then hold fewer than `first` events with hasNextPage true; continue from its endCursor.',
+      'All events in global order (cursor: position), filtered by the event store itself: a page holds `first` events unless it is the last (hasNextPage false).',
   })
   async auditLog(
     @Ctx() ctx: Context,

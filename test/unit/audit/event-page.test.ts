@@ -1,10 +1,11 @@
 /**
- * Audit-log paging: a page reads about a page from the store wherever it is, filters the store cannot
- * index are bounded per request, and following endCursor visits every match exactly once.
+ * Audit-log paging: every filter goes to the store, so a page reads about a page from the store wherever
+ * it is, pages are full however narrow the filter, and following endCursor visits every match exactly once.
  */
+import { randomUUID } from 'node:crypto';
 import { auditLogPlan } from '../../../src/audit/audit-log-query';
 import { readEventPage, type EventPageQuery } from '../../../src/audit/event-page';
-import type { EventStore, Position, RecordedEvent } from '../../../src/eventstore/port';
+import type { EventStore, NewEvent, Position, RecordedEvent } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
 import { append } from './fixtures';
 
@@ -76,17 +77,14 @@ describe('readEventPage', () => {
     expect(counted.eventsRead).toBeLessThanOrEqual(expected.length + Math.ceil(expected.length / 5));
   });
 
-  it('checks actor and recording time per event, never scanning more than the scan limit in one call', async () => {
+  it('pushes actor and recording time down to the store too: every event read is a match', async () => {
     const plan = auditLogPlan({ actorId: 'rn-7', recordedFrom: '2026-03-11T00:00:00.000Z', recordedTo: '2026-03-12T23:59:59.999Z' });
     const counted = counting(store);
-    const page = await readEventPage(counted, { ...plan, first: 10, scanLimit: 60 });
-    expect(counted.eventsRead).toBeLessThanOrEqual(60);
-    expect(page.events).toEqual([]);
-    expect(page.hasNextPage).toBe(true);
-
-    const { events, pages } = await allPages(store, { ...plan, first: 10, scanLimit: 60 });
+    const { events, pages } = await allPages(counted, { ...plan, first: 3 });
     expect(events.map((e) => e.data.i)).toEqual([100, 150, 200, 250]);
-    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBe(2);
+    // 4 matches in pages of 3: the first page and its look-ahead, then the last one
+    expect(counted.eventsRead).toBe(5);
   });
 
   it('answers with the page and no next page when the filter matches the last events', async () => {
@@ -95,3 +93,70 @@ describe('readEventPage', () => {
     expect(page.hasNextPage).toBe(false);
   });
 });
+
+describe('readEventPage with a narrow filter over many events', () => {
+  const store = createSqliteEventStore({ path: ':memory:' });
+  const EVENTS = 30_000;
+  /** The nurse recorded 4 of the 30,000 events, more than 10,000 events apart. */
+  const NURSE_AT = [0, 12_000, 24_000, EVENTS - 1];
+  const recordedAt = (i: number): string => new Date(Date.parse('2026-03-01T00:00:00.000Z') + i * 1000).toISOString();
+
+  beforeAll(async () => {
+    const batch = (from: number, count: number): NewEvent[] =>
+      Array.from({ length: count }, (_, k) => {
+        const i = from + k;
+        return newEvent(i, NURSE_AT.includes(i) ? 'rn-7' : 'dr-1', recordedAt(i));
+      });
+    // Appends called together share one write transaction: 30 appends of 1,000 events, in order.
+    await Promise.all(Array.from({ length: EVENTS / 1000 }, (_, b) => store.append(`case-${b}`, batch(b * 1000, 1000), 'no_stream')));
+  });
+  afterAll(() => store.close());
+
+  it('returns full pages, each one read from the store as a page and one event more', async () => {
+    const counted = counting(store);
+    const firstPage = await readEventPage(counted, { ...auditLogPlan({ actorId: 'rn-7' }), first: 2 });
+    expect(firstPage.events.map((e) => e.data.i)).toEqual([0, 12_000]);
+    expect(firstPage.hasNextPage).toBe(true);
+    expect(counted.eventsRead).toBe(3);
+
+    const lastPage = await readEventPage(counted, {
+      ...auditLogPlan({ actorId: 'rn-7' }),
+      first: 2,
+      after: firstPage.endPosition ?? undefined,
+    });
+    expect(lastPage.events.map((e) => e.data.i)).toEqual([24_000, EVENTS - 1]);
+    expect(lastPage.hasNextPage).toBe(false);
+    expect(counted.eventsRead).toBe(5);
+  });
+
+  it('does the same for a recording-time range, alone or with the actor', async () => {
+    const range = { recordedFrom: recordedAt(11_000), recordedTo: recordedAt(25_000) };
+    const counted = counting(store);
+    const { events } = await allPages(counted, { ...auditLogPlan({ ...range, actorId: 'rn-7' }), first: 1 });
+    expect(events.map((e) => e.data.i)).toEqual([12_000, 24_000]);
+    expect(counted.eventsRead).toBe(3);
+
+    const page = await readEventPage(store, { ...auditLogPlan(range), first: 100 });
+    expect(page.events.map((e) => e.data.i)).toEqual(Array.from({ length: 100 }, (_, k) => 11_000 + k));
+    expect(page.hasNextPage).toBe(true);
+  });
+});
+
+function newEvent(i: number, actorId: string, recordedAt: string): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'Noted',
+    data: { i },
+    metadata: {
+      actor: { id: actorId, name: 'Test', role: 'CLINICIAN' },
+      recordedAt,
+      occurredAt: recordedAt,
+      commandId: randomUUID(),
+      correlationId: 'test',
+      causationId: null,
+      schemaVersion: 1,
+      prevHash: null,
+      hash: 'not-checked-here',
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Filtered reads in position order, each driven by the index that keeps a page O(page):
+ * 1. a narrow stream prefix ("case-12…"): the (stream, revision) index, few streams;
+ * 2. an actor: the (actor_id, position) index;
+ * 3. event types: one (type, position) range per type, merged;
+ * 4. a category prefix ("case-"): the (category, position) index;
+ * 5. otherwise the rowid range itself.
+ * The other conditions are checked on the rows the driver reads (filtered-sql.ts).
+ *
+ * A recording-time range [from, to] becomes a position window first (schema.ts explains
+ * `recorded_late`): rows in time order are sorted by time as they are by position, so the window runs
+ * from the first in-order row recorded at or after `from` to the last one at or before `to`, and
+ * whatever index drives the read is read only inside it. No row before the window can match: a row
+ * there is either in time order (so earlier than `from`) or late (so earlier than an in-order row
+ * before it). After the window only late rows can, and those come from their own index. So a page
+ * costs two index lookups, the driver's page, and the late rows of the range that lie past the window:
+ * none when `to` is open, a few around concurrent appends otherwise. Results never depend on the
+ * clocks; only the cost does: where most rows are late (a clock that ran ahead, a history written
+ * out of time order) a closed range costs the late rows it holds, as a plain time index would.
+ */
+import type { EventFilter, RecordedEvent } from '../port';
+import { metadataFilterOf } from '../metadata-filter';
+import { filteredReadSql, type Driver, type FilteredReadShape } from './filtered-sql';
+import { ABOVE_ALL_TEXT, decodeRows, preparedFor, type Statements } from './statements';
+import { categoryOfPrefix, prefixUpperBound } from './stream-names';
+
+/** `after` exclusive; `limit` -1 = no limit. */
+export type FilteredRead = (st: Statements, after: bigint, limit: number) => RecordedEvent[];
+
+/** Positions are rowids, at most 2^63 - 1. */
+const LAST_POSITION = 9223372036854775807n;
+
+export interface PrefixRange {
+  lower: string;
+  upper: string | Buffer;
+}
+
+/** "stream starts with prefix" as `stream >= lower AND stream < upper`; every stream without a prefix. */
+export function prefixRange(prefix: string | undefined): PrefixRange {
+  if (prefix === undefined) return { lower: '', upper: ABOVE_ALL_TEXT };
+  return { lower: prefix, upper: prefixUpperBound(prefix) ?? ABOVE_ALL_TEXT };
+}
+
+interface PositionWindow {
+  /** Exclusive. */
+  after: bigint;
+  /** Inclusive. */
+  until: bigint;
+}
+
+function byPosition(a: RecordedEvent, b: RecordedEvent): number {
+  return a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
+}
+
+function merged(lists: RecordedEvent[][], limit: number): RecordedEvent[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const all = nonEmpty.flat().sort(byPosition);
+  return limit < 0 ? all : all.slice(0, limit);
+}
+
+const positionOf = (row: unknown): bigint | null => (row === undefined ? null : BigInt((row as { position: number | bigint }).position));
+
+/** The index that drives a read with this filter (see the module comment for the order). */
+function driverOf(filter: EventFilter, actorId: string | null, category: string | null): Driver {
+  const { streamPrefix } = filter;
+  if (streamPrefix !== undefined && category === null && streamPrefix.includes('-')) return 'streamRange';
+  if (actorId !== null) return 'actor';
+  if (filter.types !== undefined) return 'type';
+  if (category !== null) return 'category';
+  return 'position';
+}
+
+/** Validates the filter (RangeError) and chooses the plan once; the result reads any page. */
+export function planFilteredRead(filter: EventFilter): FilteredRead {
+  const metadata = metadataFilterOf(filter);
+  if (metadata.matchesNothing || filter.types?.length === 0) return () => [];
+  const { streamPrefix } = filter;
+  const types = filter.types === undefined ? null : [...new Set(filter.types)];
+  const category = streamPrefix === undefined ? null : categoryOfPrefix(streamPrefix);
+  const { recordedFrom: from, recordedTo: to, actorId } = metadata;
+  const driver = driverOf(filter, actorId, category);
+  const shape: Omit<FilteredReadShape, 'driver'> = {
+    types: types !== null,
+    // A category prefix ("case-") is exactly its category.
+    stream: streamPrefix !== undefined && driver !== 'category',
+    actor: actorId !== null,
+    from: from !== null,
+    to: to !== null,
+    until: to !== null,
+  };
+  const sql = filteredReadSql({ ...shape, driver });
+  const lateSql = to === null ? null : filteredReadSql({ ...shape, stream: streamPrefix !== undefined, driver: 'late' });
+  const params = {
+    types: types === null ? null : JSON.stringify(types),
+    ...prefixRange(streamPrefix),
+    category,
+    actorId,
+    from,
+    to,
+    lateFrom: from ?? '',
+  };
+
+  const drive = (st: Statements, window: PositionWindow, limit: number): RecordedEvent[] => {
+    const statement = preparedFor(st, sql);
+    if (driver !== 'type' || types === null) return decodeRows(statement.all({ ...params, ...window, limit }));
+    // One index range per type, merged by position: k short reads instead of a scan of the store.
+    return merged(
+      types.map((type) => decodeRows(statement.all({ ...params, type, ...window, limit }))),
+      limit,
+    );
+  };
+
+  if (from === null && to === null) return (st, after, limit) => drive(st, { after, until: LAST_POSITION }, limit);
+
+  return (st, after, limit) => {
+    let windowAfter = after;
+    if (from !== null) {
+      const start = positionOf(st.firstRecordedFrom.get(from));
+      // Nothing in time order at or after `from`, so nothing late either: every time is earlier.
+      if (start === null) return [];
+      if (start - 1n > windowAfter) windowAfter = start - 1n;
+    }
+    const beyond = to === null ? null : positionOf(st.firstRecordedAfter.get(to));
+    const until = beyond === null ? LAST_POSITION : beyond - 1n;
+    const inWindow = windowAfter < until ? drive(st, { after: windowAfter, until }, limit) : [];
+    if (beyond === null || lateSql === null) return inWindow;
+    const lateAfter = until > after ? until : after;
+    const late = decodeRows(preparedFor(st, lateSql).all({ ...params, after: lateAfter, limit }));
+    return merged([inWindow, late], limit);
+  };
+}
