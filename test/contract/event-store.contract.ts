@@ -14,30 +14,14 @@ import {
   type Subscription,
   type SubscriptionMessage,
 } from '../../src/eventstore/port';
+import { portEvent } from '../support/port-events';
 
 export type MakeEventStore = () => Promise<{ store: EventStore; cleanup: () => Promise<void> }>;
 
 /** Letters and digits only, so it can start stream names and type names alike. */
 const unique = (): string => randomUUID().replace(/-/g, '').slice(0, 16);
 
-function newEvent(type: string, data: JsonObject = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      actor: { id: 'user-1', role: 'CLINICIAN', name: 'Test Clinician' },
-      recordedAt: '2025-01-02T03:04:05.678Z',
-      occurredAt: '2025-01-02T03:00:00.000Z',
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'not-checked-by-the-store',
-    },
-  };
-}
+const newEvent = portEvent;
 
 function newEvents(count: number, type = 'Tested'): NewEvent[] {
   return Array.from({ length: count }, (_, i) => newEvent(type, { n: i }));

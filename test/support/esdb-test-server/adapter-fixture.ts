@@ -1,7 +1,6 @@
 /** A test server with the KurrentDB adapter connected to it: the starting point of the adapter's fault tests. */
-import { randomUUID } from 'node:crypto';
 import { createKurrentDbEventStore, type KurrentDbEventStoreOptions } from '../../../src/eventstore/kurrentdb';
-import type { EventStore, JsonObject, NewEvent } from '../../../src/eventstore/port';
+import type { EventStore } from '../../../src/eventstore/port';
 import { quickToConnect } from './connection';
 import { startEsdbTestServer, type EsdbTestServer, type EsdbTestServerOptions } from './index';
 
@@ -36,21 +35,4 @@ export async function startAdapterFixture(
   };
 }
 
-export function portEvent(type: string, data: JsonObject = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      actor: { id: 'user-1', role: 'CLINICIAN', name: 'Test Clinician' },
-      recordedAt: '2025-01-02T03:04:05.678Z',
-      occurredAt: '2025-01-02T03:00:00.000Z',
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'not-checked-by-the-store',
-    },
-  };
-}
+export { portEvent } from '../port-events';
