@@ -6,9 +6,9 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // jose and canonicalize ship ES modules only; jest's CommonJS loader needs them transpiled.
+    // jose and uuid ship ES modules only; jest's CommonJS loader needs them transpiled.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|canonicalize|uuid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   testTimeout: 30000,
 };
