@@ -11,4 +11,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose|uuid)/)'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/skipped-reporter.js'],
 };
