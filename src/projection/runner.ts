@@ -206,8 +206,6 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
             if (message.position > upTo) upTo = message.position;
             if (message.kind === 'caughtUp') {
               await flushNow();
-              if (inFlight) await inFlight;
-              await flushNow();
               if (!caughtUp) {
                 caughtUp = true;
                 state = 'live';
@@ -221,7 +219,6 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           if (failure) throw failure;
           attempt = 0;
         }
-        if (inFlight) await inFlight;
         await flushNow();
       } catch (error) {
         if (inFlight) await (inFlight as Promise<void>).catch(() => {});
