@@ -2,7 +2,6 @@
  * The auditors' command lines on a real DATA_DIR: `verify` (a real process, for its exit code and
  * progress bar) and `export` (an NDJSON file that `export --verify` checks offline; exports are logged).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,28 +11,8 @@ import { runVerify } from '../../src/cli/verify';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite';
 import { makeTempDir } from '../support/sqlite-temp';
 import { append } from '../unit/audit/fixtures';
+import { runScript as run } from '../support/cli-process';
 
-const ROOT = join(__dirname, '..', '..');
-
-function run(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function io(env: Record<string, string>): ExportIo & { out: () => string; err: () => string } {
   const stdout = new PassThrough();
