@@ -1,0 +1,30 @@
+/** Configuration from the environment: defaults, and a clear message naming each bad variable (never a secret's value). */
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('defaults to the embedded store on port 4000 with ./data', () => {
+    expect(loadConfig({})).toMatchObject({ port: 4000, dataDir: path.resolve('data'), eventStoreUrl: null, mongodbUrl: null, logLevel: 'info', readYourWritesTimeoutMs: 2000 });
+  });
+
+  it('names every bad variable at once, without echoing a secret', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URL: 'http://x', JWT_SECRET: 'short-secret-value' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT must be an integer');
+      expect(message).toContain('LOG_LEVEL must be one of');
+      expect(message).toContain('MONGODB_URL must be a mongodb or mongodb+srv URL');
+      expect(message).toContain('JWT_SECRET must be at least 32 characters');
+      expect(message).not.toContain('short-secret-value');
+    }
+  });
+
+  it('accepts the EventStoreDB and MongoDB URLs it supports', () => {
+    const config = loadConfig({ EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false', MONGODB_URL: 'mongodb://127.0.0.1:27017/celltrail' });
+    expect(config).toMatchObject({ eventStoreUrl: 'kurrentdb://127.0.0.1:2113?tls=false', mongodbUrl: 'mongodb://127.0.0.1:27017/celltrail' });
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStoreUrl).toContain('esdb://');
+  });
+});
