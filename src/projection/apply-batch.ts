@@ -1,6 +1,8 @@
 /**
- * Applies a batch of events to one projection: load the documents the batch touches, fold, derive,
- * write them position-guarded. Pure but for the read store calls.
+ * Applying events to one projection, in two steps: `foldBatch` folds events into documents held in a
+ * pending map (loading each document from the read store the first time it is touched), and
+ * `writeFolded` derives and writes them, position-guarded. Live running does both per batch; catching
+ * up folds many batches before writing, so a document is derived and written once, not once per batch.
  */
 import type { Position, RecordedEvent } from '../eventstore/port';
 import { positionKey, positionFromKey, type ReadStore, type StoredDocument } from '../readstore/port';
@@ -25,19 +27,30 @@ export class ProjectionFailedError extends Error {
   }
 }
 
+/** A document folded but not yet written, with the position of the last event applied to it. */
+export interface Folded {
+  doc: ProjectedDocument | null;
+  position: Position | null;
+  /** Position the stored document had when loaded: events up to it were already applied. */
+  seen: Position;
+}
+
+export type PendingDocuments = Map<string, Folded>;
+
 export interface ApplyOutcome {
   /** Documents written (for live notifications). */
   written: StoredDocument[];
   deadLetters: DeadLetter[];
 }
 
-export async function applyBatch(
+export async function foldBatch(
   readStore: ReadStore,
   projection: Projection,
   collection: string,
   events: readonly RecordedEvent[],
   onError: 'dead-letter' | 'throw',
-): Promise<ApplyOutcome> {
+  pending: PendingDocuments,
+): Promise<DeadLetter[]> {
   const byKey = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     if (!projection.eventTypes.includes(event.type)) continue;
@@ -47,24 +60,21 @@ export async function applyBatch(
     if (list) list.push(event);
     else byKey.set(key, [event]);
   }
-  if (byKey.size === 0) return { written: [], deadLetters: [] };
-
-  const stored = await readStore.getMany<StoredDocument>(collection, [...byKey.keys()]);
-  const current = new Map(stored.map((doc) => [doc._id, doc]));
-  const written: StoredDocument[] = [];
+  const missing = [...byKey.keys()].filter((key) => !pending.has(key));
+  if (missing.length > 0) {
+    for (const doc of await readStore.getMany<StoredDocument>(collection, missing)) {
+      pending.set(doc._id, { doc: doc as unknown as ProjectedDocument, position: null, seen: positionFromKey(doc._position) });
+    }
+  }
   const deadLetters: DeadLetter[] = [];
-
   for (const [key, keyEvents] of byKey) {
-    const existing = current.get(key) ?? null;
-    // At-least-once delivery: events this document has already seen are skipped.
-    const seen = existing ? positionFromKey(existing._position) : -1n;
-    let doc: ProjectedDocument | null = existing as ProjectedDocument | null;
-    let position: Position | null = null;
+    const folded = pending.get(key) ?? { doc: null, position: null, seen: -1n };
     for (const event of keyEvents) {
-      if (event.position <= seen) continue;
+      // At-least-once delivery: events this document has already seen are skipped.
+      if (event.position <= folded.seen || (folded.position !== null && event.position <= folded.position)) continue;
       try {
-        doc = projection.evolve(doc, event);
-        position = event.position;
+        folded.doc = projection.evolve(folded.doc, event);
+        folded.position = event.position;
       } catch (error) {
         const letter: DeadLetter = {
           projection: projection.name,
@@ -78,10 +88,32 @@ export async function applyBatch(
         deadLetters.push(letter);
       }
     }
+    pending.set(key, folded);
+  }
+  return deadLetters;
+}
+
+/** Derives and writes every pending document that changed, then empties the map. */
+export async function writeFolded(readStore: ReadStore, projection: Projection, collection: string, pending: PendingDocuments): Promise<StoredDocument[]> {
+  const written: StoredDocument[] = [];
+  for (const [key, { doc, position }] of pending) {
     if (doc === null || position === null) continue;
     const derived = projection.derive ? projection.derive(doc) : doc;
     written.push({ ...(derived as object), _id: key, _position: positionKey(position) });
   }
   if (written.length > 0) await readStore.upsertMany(collection, written);
-  return { written, deadLetters };
+  pending.clear();
+  return written;
+}
+
+export async function applyBatch(
+  readStore: ReadStore,
+  projection: Projection,
+  collection: string,
+  events: readonly RecordedEvent[],
+  onError: 'dead-letter' | 'throw',
+): Promise<ApplyOutcome> {
+  const pending: PendingDocuments = new Map();
+  const deadLetters = await foldBatch(readStore, projection, collection, events, onError, pending);
+  return { written: await writeFolded(readStore, projection, collection, pending), deadLetters };
 }

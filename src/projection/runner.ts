@@ -5,7 +5,7 @@
  */
 import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port';
 import { positionKey, type ReadStore, type StoredDocument } from '../readstore/port';
-import { applyBatch, type DeadLetter } from './apply-batch';
+import { foldBatch, writeFolded, type DeadLetter, type PendingDocuments } from './apply-batch';
 import type { Projection } from './projection';
 import { checkpointName, DEAD_LETTERS } from './names';
 import { rebuildProjection } from './rebuild';
@@ -22,6 +22,8 @@ export interface ProjectionRunnerOptions {
   projections: readonly Projection[];
   /** Most events in one batch (rebuild throughput vs. memory). */
   batchSize?: number;
+  /** While catching up, a projection's documents are folded across batches and written once this many are pending (or when caught up). */
+  maxPendingDocuments?: number;
   logger?: RunnerLogger;
   clock?: () => Date;
   /** Called after each batch is durable in the read store, with the documents written per projection. */
@@ -69,7 +71,18 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const { store, readStore, projections } = options;
   const batchSize = options.batchSize ?? 1000;
   const logger = options.logger ?? silent;
+  // A memory read store holds every document anyway: fold the whole catch-up before writing once.
+  const maxPendingDocuments = options.maxPendingDocuments ?? (readStore.durable ? 50_000 : Number.POSITIVE_INFINITY);
+  /** Written and checkpointed, per projection. */
   const positions = new Map<string, Position>();
+  /** Folded into `pending` (ahead of `positions` while catching up), per projection. */
+  const folded = new Map<string, Position>();
+  const pending = new Map<string, PendingDocuments>();
+  const pendingFor = (projection: Projection): PendingDocuments => {
+    let docs = pending.get(projection.name);
+    if (!docs) pending.set(projection.name, (docs = new Map()));
+    return docs;
+  };
   const deadLetterCounts = new Map<string, number>();
   const recentDeadLetters: DeadLetter[] = [];
   const waiters = new Set<Waiter>();
@@ -127,20 +140,30 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     );
   }
 
-  /** Applies one batch to every projection, then checkpoints; retried with backoff while the read store fails. */
-  async function flush(events: RecordedEvent[], upTo: Position): Promise<void> {
+  /**
+   * Folds one batch into every projection; writes the folded documents and then the checkpoints when
+   * live, when asked (caught up), or when too many documents are pending. Retried with backoff while
+   * the read store fails: events already folded are not folded twice.
+   */
+  async function flush(events: RecordedEvent[], upTo: Position, write: boolean): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         const written = new Map<string, StoredDocument[]>();
         for (const projection of projections) {
-          const from = positions.get(projection.name) ?? -1n;
-          if (upTo <= from) continue;
-          const fresh = from < 0n ? events : events.filter((e) => e.position > from);
-          const outcome = await applyBatch(readStore, projection, projection.name, fresh, caughtUp ? 'dead-letter' : 'throw');
-          await recordDeadLetters(outcome.deadLetters);
+          const from = folded.get(projection.name) ?? positions.get(projection.name) ?? -1n;
+          const docs = pendingFor(projection);
+          if (upTo > from) {
+            const fresh = from < 0n ? events : events.filter((e) => e.position > from);
+            const deadLetters = await foldBatch(readStore, projection, projection.name, fresh, caughtUp ? 'dead-letter' : 'throw', docs);
+            await recordDeadLetters(deadLetters);
+            folded.set(projection.name, upTo);
+          }
+          const writeNow = write || caughtUp || docs.size >= maxPendingDocuments;
+          if (!writeNow || (positions.get(projection.name) ?? -1n) >= upTo) continue;
+          const docsWritten = await writeFolded(readStore, projection, projection.name, docs);
           await readStore.setCheckpoint(checkpointName(projection), upTo);
           positions.set(projection.name, upTo);
-          if (outcome.written.length > 0) written.set(projection.name, outcome.written);
+          if (docsWritten.length > 0) written.set(projection.name, docsWritten);
         }
         applied = minPosition();
         const last = events[events.length - 1];
@@ -174,21 +197,21 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       let inFlight: Promise<void> | null = null;
       // A batch written in the background records its failure here; the loop rethrows it.
       let failure: unknown = null;
-      const flushNow = async (): Promise<void> => {
+      const flushNow = async (write = false): Promise<void> => {
         // One batch in flight at a time: whoever finds the slot free after waiting takes it.
         while (inFlight) await inFlight;
         if (failure) throw failure;
-        if (batch.length === 0 && upTo <= minPosition()) return;
+        if (batch.length === 0 && (upTo <= minPosition() || (!write && !caughtUp))) return;
         const events = batch;
         batch = [];
-        inFlight = flush(events, upTo)
+        inFlight = flush(events, upTo, write)
           .catch((error: unknown) => {
             failure = error;
           })
           .finally(() => {
             inFlight = null;
             // Events that arrived while this batch was written must not wait for the next arrival.
-            if (!failure && !stopping && (batch.length > 0 || upTo > minPosition())) void flushNow().catch(() => {});
+            if (!failure && !stopping && (batch.length > 0 || (caughtUp && upTo > minPosition()))) void flushNow().catch(() => {});
           });
         await inFlight;
         if (failure) throw failure;
@@ -199,20 +222,20 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           if (message.kind === 'event') {
             batch.push(message.event);
             upTo = message.event.position;
-            // Natural batching: while a batch is being written, the next one fills up.
+            // Catching up: full batches. Live: natural batching (while one batch is written, the next fills up).
             if (batch.length >= batchSize) await flushNow();
-            else if (!inFlight) void flushNow().catch(() => {});
+            else if (caughtUp && !inFlight) void flushNow().catch(() => {});
           } else {
             if (message.position > upTo) upTo = message.position;
             if (message.kind === 'caughtUp') {
-              await flushNow();
+              await flushNow(true);
               if (!caughtUp) {
                 caughtUp = true;
                 state = 'live';
                 logger.info({ position: String(applied) }, 'projections caught up');
                 resolveCaughtUp?.();
               }
-            } else if (!inFlight) {
+            } else if (caughtUp && !inFlight) {
               void flushNow().catch(() => {});
             }
           }

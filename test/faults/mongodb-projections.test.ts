@@ -37,8 +37,9 @@ describeMongo(`MongoDB read models under faults${url ? '' : ` (skipped: ${MONGOD
   let store: EventStore;
   let database: string;
   const cleanups: Array<() => Promise<void>> = [];
+  // at most one pending document: catching up writes and checkpoints after every batch of 5 events
   const runner = async (readStore: ReadStore, batchSize = 5): Promise<ProjectionRunner> => {
-    const r = createProjectionRunner({ store, readStore, projections: projections(), batchSize });
+    const r = createProjectionRunner({ store, readStore, projections: projections(), batchSize, maxPendingDocuments: 1 });
     cleanups.push(() => r.stop());
     return r;
   };

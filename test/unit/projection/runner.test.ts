@@ -28,8 +28,8 @@ async function seed(store: EventStore, cases: number, from = 0): Promise<void> {
 describe('projection runner', () => {
   let store: EventStore;
   const runners: ProjectionRunner[] = [];
-  const start = async (readStore: ReadStore, projections: Projection[] = [caseSummaryProjection()], batchSize = 7) => {
-    const runner = createProjectionRunner({ store, readStore, projections, batchSize });
+  const start = async (readStore: ReadStore, projections: Projection[] = [caseSummaryProjection()], batchSize = 7, maxPendingDocuments?: number) => {
+    const runner = createProjectionRunner({ store, readStore, projections, batchSize, maxPendingDocuments });
     runners.push(runner);
     await runner.start();
     return runner;
@@ -45,8 +45,11 @@ describe('projection runner', () => {
   it('catches up with the store, then applies live appends; waitFor resolves at the written position', async () => {
     await seed(store, 10);
     const readStore = createMemoryReadStore();
+    const upserts = jest.spyOn(readStore, 'upsertMany');
     const runner = await start(readStore, [caseSummaryProjection(), patientSummaryProjection]);
     expect(await readStore.count('case-summary')).toBe(10);
+    // catching up folds all 20 events (3 batches) and writes each document once
+    expect(upserts.mock.calls.map(([collection, docs]) => [collection, docs.length])).toEqual([['case-summary', 10]]);
     const [event] = await appendTo(store, 'case-case-000', [{ type: 'OutcomeMeasured', data: { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null } }]);
     expect(await runner.waitFor(event!.position, 5000)).toBe(true);
     const doc = await readStore.get<StoredDocument & { outcomes: unknown[]; revision: number }>('case-summary', 'case-000');
@@ -100,7 +103,8 @@ describe('projection runner', () => {
       if (++crashes === 3) throw Object.assign(new Error('process killed'), { name: 'ProjectionFailedError' });
       return setCheckpoint(name, position);
     };
-    await expect(start(readStore)).rejects.toThrow('process killed');
+    // one pending document at most: catching up writes (and checkpoints) after every batch
+    await expect(start(readStore, undefined, 7, 1)).rejects.toThrow('process killed');
     readStore.setCheckpoint = setCheckpoint;
     const checkpoint = await readStore.getCheckpoint('case-summary@v1');
     expect(checkpoint).not.toBeNull();
