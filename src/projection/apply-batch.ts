@@ -37,12 +37,6 @@ export interface Folded {
 
 export type PendingDocuments = Map<string, Folded>;
 
-export interface ApplyOutcome {
-  /** Documents written (for live notifications). */
-  written: StoredDocument[];
-  deadLetters: DeadLetter[];
-}
-
 export async function foldBatch(
   readStore: ReadStore,
   projection: Projection,
@@ -104,16 +98,4 @@ export async function writeFolded(readStore: ReadStore, projection: Projection, 
   if (written.length > 0) await readStore.upsertMany(collection, written);
   pending.clear();
   return written;
-}
-
-export async function applyBatch(
-  readStore: ReadStore,
-  projection: Projection,
-  collection: string,
-  events: readonly RecordedEvent[],
-  onError: 'dead-letter' | 'throw',
-): Promise<ApplyOutcome> {
-  const pending: PendingDocuments = new Map();
-  const deadLetters = await foldBatch(readStore, projection, collection, events, onError, pending);
-  return { written: await writeFolded(readStore, projection, collection, pending), deadLetters };
 }

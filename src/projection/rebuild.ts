@@ -4,7 +4,7 @@
  */
 import type { EventStore, Position } from '../eventstore/port';
 import type { ReadStore } from '../readstore/port';
-import { applyBatch } from './apply-batch';
+import { foldBatch, writeFolded, type PendingDocuments } from './apply-batch';
 import { checkpointName } from './names';
 import type { Projection } from './projection';
 
@@ -20,39 +20,47 @@ export interface RebuildOptions {
   readStore: ReadStore;
   projection: Projection;
   batchSize?: number;
+  /** Documents folded in memory before they are written to the side collection. */
+  maxPendingDocuments?: number;
   onProgress?: (progress: RebuildProgress) => void;
 }
 
 // No dot in the name: FerretDB 1.x refuses to rename into or out of a dotted collection name.
 export const sideCollection = (projection: Pick<Projection, 'name'>): string => `${projection.name}_rebuild`;
 
-/** Returns the position the rebuilt collection is current to (its new checkpoint). */
+/**
+ * Returns the position the rebuilt collection is current to (its new checkpoint). Reads every event
+ * unfiltered (a sequential scan beats an index merge across the projection's types), folds documents
+ * across pages and writes them when `maxPendingDocuments` are pending and at the end.
+ */
 export async function rebuildProjection(options: RebuildOptions): Promise<Position> {
   const { store, readStore, projection } = options;
   const batchSize = options.batchSize ?? 2000;
+  const maxPending = options.maxPendingDocuments ?? 50_000;
   const side = sideCollection(projection);
   await readStore.dropCollection(side);
   if (projection.indexes) await readStore.ensureIndexes(side, projection.indexes);
+  const pending: PendingDocuments = new Map();
   let after: Position | undefined;
   let events = 0;
   let current: Position = -1n;
   for (;;) {
-    // Read the head first: once a page comes back empty, every matching event up to it is applied.
+    // Read the head first: once a page comes back empty, every event up to it has been applied.
     const head = await store.headPosition();
-    const page = await store.readAll({ after, maxCount: batchSize, filter: { types: projection.eventTypes } });
-    if (page.length === 0) {
+    const page = await store.readAll({ after, maxCount: batchSize });
+    const last = page[page.length - 1];
+    if (!last) {
       current = head > current ? head : current;
       break;
     }
-    await applyBatch(readStore, projection, side, page, 'throw');
+    await foldBatch(readStore, projection, side, page, 'throw', pending);
+    if (pending.size >= maxPending) await writeFolded(readStore, projection, side, pending);
     events += page.length;
-    const last = page[page.length - 1];
-    if (last) {
-      after = last.position;
-      current = last.position;
-    }
+    after = last.position;
+    current = last.position;
     options.onProgress?.({ projection: projection.name, events, position: current, head });
   }
+  await writeFolded(readStore, projection, side, pending);
   await readStore.replaceCollection(projection.name, side);
   await readStore.setCheckpoint(checkpointName(projection), current);
   return current;

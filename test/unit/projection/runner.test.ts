@@ -1,9 +1,9 @@
 /** The projection runner: catch-up, live, position guard, crash between write and checkpoint, dead letters, version change. */
 import { caseSummaryProjection } from '../../../projections/case-summary';
 import { patientSummaryProjection } from '../../../projections/patient-summary';
-import type { EventStore } from '../../../src/eventstore/port';
+import type { EventStore, RecordedEvent } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
-import { applyBatch } from '../../../src/projection/apply-batch';
+import { foldBatch, writeFolded } from '../../../src/projection/apply-batch';
 import type { Projection } from '../../../src/projection/projection';
 import { createProjectionRunner, type ProjectionRunner } from '../../../src/projection/runner';
 import type { ReadStore, StoredDocument } from '../../../src/readstore/port';
@@ -84,6 +84,11 @@ describe('projection runner', () => {
     const readStore = createMemoryReadStore();
     const events = await store.readAll();
     const projection = caseSummaryProjection();
+    const applyBatch = async (target: ReadStore, p: Projection, collection: string, batch: RecordedEvent[], onError: 'throw') => {
+      const pending = new Map();
+      await foldBatch(target, p, collection, batch, onError, pending);
+      await writeFolded(target, p, collection, pending);
+    };
     await applyBatch(readStore, projection, 'case-summary', events, 'throw');
     const once = await documents(readStore, 'case-summary');
     await applyBatch(readStore, projection, 'case-summary', events, 'throw');
