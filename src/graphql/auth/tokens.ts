@@ -40,8 +40,9 @@ export function createTokenVerifier(options: { secret?: string | null; jwksUrl?:
     return async (token) => userFrom((await jwtVerify(token, jwks, verifyOptions)).payload);
   }
   if (!options.secret) throw new Error('a JWT secret or a JWKS URL is required');
-  const key = new TextEncoder().encode(options.secret);
-  return async (token) => userFrom((await jwtVerify(token, key, { ...verifyOptions, algorithms: ['HS256'] })).payload);
+  // Imported once: jose would otherwise import raw key bytes on every request.
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  return async (token) => userFrom((await jwtVerify(token, await key, { ...verifyOptions, algorithms: ['HS256'] })).payload);
 }
 
 export interface TokenClaims {

@@ -1,0 +1,97 @@
+/**
+ * Read throughput and latency: the CaseSummary query (`case(id)`, every field the clinician's front end
+ * asks for, compliance included) over many realistic cases, against a bare Apollo server in the same run.
+ *
+ *   node dist/bench/read.js [--connections 32] [--duration 10] [--warmup 3] [--rounds 1] [--cases 5000] [--profile FILE.cpuprofile]
+ *
+ * Processes: autocannon here, each server in a child process of its own (see write.ts for why).
+ * Every read is also recorded in the access log (an append per flush): that is part of the cost measured.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSqliteEventStore } from '../src/eventstore/sqlite';
+import { integerOption, numberOption, readArgs } from './support/args';
+import { BARE_QUERY } from './support/bare-apollo';
+import { benchToken, celltrailEnv } from './support/celltrail-env';
+import { compareServers, reported } from './support/compare';
+import { recordRealisticHistory } from './support/dataset';
+import { bodyFor, operation } from './support/operations';
+import { printJson, progress, runMain } from './support/output';
+import { createRandom } from './support/prng';
+
+async function main(): Promise<void> {
+  const args = readArgs({
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    rounds: { type: 'string' },
+    cases: { type: 'string' },
+    profile: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  const connections = integerOption(args.connections, 'connections', 32);
+  const durationS = numberOption(args.duration, 'duration', 10);
+  const warmupS = args.warmup === '0' ? 0 : numberOption(args.warmup, 'warmup', 3);
+  const rounds = integerOption(args.rounds, 'rounds', 1);
+  const cases = integerOption(args.cases, 'cases', 5000);
+  const seed = integerOption(args.seed, 'seed', 20240602);
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'celltrail-bench-read-'));
+  try {
+    const store = createSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    let caseIds: string[];
+    try {
+      const stats = await recordRealisticHistory({ store, seed, cases });
+      // The cases that exist are the ones whose opening was recorded (the newest may not be open yet).
+      caseIds = (await store.readAll({ filter: { types: ['CaseOpened'] } })).map((e) => String(e.data.caseId));
+      progress(`populated ${stats.events} events, ${caseIds.length} cases`);
+    } finally {
+      await store.close();
+    }
+
+    const random = createRandom(seed + 1);
+    const caseSummary = bodyFor(operation('CaseSummary'));
+    const token = await benchToken(['CLINICIAN']);
+    const result = await compareServers({
+      connections,
+      durationS,
+      warmupS,
+      rounds,
+      baseline: { label: 'bare Apollo', spec: { kind: 'bare' }, load: { nextBody: () => `{"query":"${BARE_QUERY}"}` } },
+      subject: {
+        label: 'celltrail (SQLite + memory read store)',
+        spec: { kind: 'celltrail', env: celltrailEnv({ dataDir }) },
+        load: {
+          headers: { authorization: `Bearer ${token}` },
+          nextBody: () => caseSummary({ id: random.pick(caseIds) }),
+          // Every id exists and is in the token's facilities: a null case is a wrong answer.
+          isBadBody: (body) => body.includes('"case":null'),
+        },
+        ...(args.profile ? { profileFile: path.resolve(args.profile) } : {}),
+      },
+    });
+    const { ratio } = result;
+    printJson({
+      bench: 'read',
+      query: 'CaseSummary',
+      connections,
+      durationS,
+      warmupS,
+      ...(rounds > 1 ? { roundsMeasured: rounds } : {}),
+      cases: caseIds.length,
+      celltrail: reported(result.subject, result.subjectTotals),
+      bareApollo: reported(result.baseline, result.baselineTotals),
+      ratio,
+      ...(rounds > 1 ? { rounds: result.rounds } : {}),
+      targets: {
+        throughputRatio: { target: '>= 0.7', met: ratio >= 0.7 },
+        errors: { target: '0', met: result.subjectTotals.errors + result.subjectTotals.non2xx === 0 },
+      },
+    });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+runMain(main);
