@@ -169,12 +169,6 @@ export const AMENDABLE_EVENT_TYPES = [
 ] as const;
 export type AmendableEventType = (typeof AMENDABLE_EVENT_TYPES)[number];
 
-export interface PatientEventMap {
-  PatientRegistered: PatientRegistered;
-}
-export type PatientEventType = keyof PatientEventMap;
-
-export const PATIENT_EVENT_TYPES: readonly PatientEventType[] = ['PatientRegistered'];
 
 /** Access-log events: who read which patient data (ids only, never the data read). */
 export interface PatientDataAccessed {
