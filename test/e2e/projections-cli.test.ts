@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 describe('the projections command line', () => {
   const temp = makeTempDir('celltrail-projections-cli');
+  const embedded = { DATA_DIR: temp.dir };
   afterAll(() => temp.remove());
 
   it('rebuilds every projection from the events and reports what it applied; status needs a running server', async () => {
@@ -14,7 +15,7 @@ describe('the projections command line', () => {
     for (let i = 0; i < 3; i++) await appendTo(store, `case-c${i}`, [{ type: 'CaseOpened', data: caseOpenedData(`c${i}`) }]);
     await store.close();
 
-    const rebuilt = await runScript('src/cli/projections.ts', ['rebuild'], { DATA_DIR: temp.dir });
+    const rebuilt = await runScript('src/cli/projections.ts', ['rebuild'], embedded);
     expect(rebuilt.code).toBe(0);
     const lines = rebuilt.stdout.trim().split('\n').map((line) => JSON.parse(line) as { projection: string; events: number; position: string });
     expect(lines).toEqual([
@@ -23,11 +24,11 @@ describe('the projections command line', () => {
     ]);
     expect(rebuilt.stderr).toContain('rebuild case-summary [');
 
-    const unknown = await runScript('src/cli/projections.ts', ['rebuild', 'nope'], { DATA_DIR: temp.dir });
+    const unknown = await runScript('src/cli/projections.ts', ['rebuild', 'nope'], embedded);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no projection named nope');
 
-    const status = await runScript('src/cli/projections.ts', ['status'], { DATA_DIR: temp.dir, CELLTRAIL_URL: 'http://127.0.0.1:9' });
+    const status = await runScript('src/cli/projections.ts', ['status'], { ...embedded, CELLTRAIL_URL: 'http://127.0.0.1:9' });
     expect(status.code).toBe(1);
     expect(status.stderr).toContain('no server answers');
   }, 60_000);
