@@ -6,8 +6,8 @@
  * case, time within a day) are checked per entry, within a scan limit per call.
  */
 import { ACCESS_STREAM_PREFIX } from '../domain/events';
-import type { Actor, EventStore, RecordedEvent } from '../eventstore/port';
-import type { AccessOutcome } from './access-log';
+import type { EventStore, RecordedEvent } from '../eventstore/port';
+import type { AccessOutcome, AccessRecord } from './access-log';
 import { ACCESS_EVENT_TYPE } from './event-store-access-log';
 
 export interface AccessLogQuery {
@@ -25,14 +25,9 @@ export interface AccessLogCursor {
   revision: number;
 }
 
-export interface AccessEntry {
+/** One recorded access, as the access log reads it back. */
+export interface AccessEntry extends AccessRecord {
   eventId: string;
-  actor: Actor;
-  operation: string;
-  patientId: string | null;
-  caseId: string | null;
-  outcome: AccessOutcome;
-  correlationId: string;
   accessedAt: string;
   cursor: AccessLogCursor;
 }

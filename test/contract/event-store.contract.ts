@@ -335,12 +335,8 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
 
     describe('filters on actor and recording time', () => {
       /** An event by `actorId` recorded at `recordedAt` (spelled as given). */
-      function recorded(type: string, actorId: string, recordedAt: string, data: JsonObject = {}): NewEvent {
-        const event = newEvent(type, data);
-        event.metadata.actor = { id: actorId, role: 'CLINICIAN', name: 'Test Clinician' };
-        event.metadata.recordedAt = recordedAt;
-        return event;
-      }
+      const recorded = (type: string, actorId: string, recordedAt: string, data: JsonObject = {}): NewEvent =>
+        portEvent(type, data, { actor: { id: actorId, role: 'CLINICIAN', name: 'Test Clinician' }, recordedAt });
 
       /** Appends one event at a time, so each has its own position, in the order given. */
       async function appendInOrder(stream: (i: number) => string, events: readonly NewEvent[]): Promise<void> {

@@ -1,8 +1,8 @@
 /** A valid event for store-level tests: the store checks none of its metadata, so the hash is a placeholder. */
 import { randomUUID } from 'node:crypto';
-import type { JsonObject, NewEvent } from '../../src/eventstore/port';
+import type { EventMetadata, JsonObject, NewEvent } from '../../src/eventstore/port';
 
-export function portEvent(type: string, data: JsonObject = {}): NewEvent {
+export function portEvent(type: string, data: JsonObject = {}, metadata: Partial<EventMetadata> = {}): NewEvent {
   return {
     id: randomUUID(),
     type,
@@ -17,6 +17,7 @@ export function portEvent(type: string, data: JsonObject = {}): NewEvent {
       schemaVersion: 1,
       prevHash: null,
       hash: 'not-checked-by-the-store',
+      ...metadata,
     },
   };
 }

@@ -2,12 +2,12 @@
  * Audit-log paging: every filter goes to the store, so a page reads about a page from the store wherever
  * it is, pages are full however narrow the filter, and following endCursor visits every match exactly once.
  */
-import { randomUUID } from 'node:crypto';
 import { auditLogPlan } from '../../../src/audit/audit-log-query';
 import { readEventPage, type EventPageQuery } from '../../../src/audit/event-page';
 import type { EventStore, NewEvent, Position, RecordedEvent } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
 import { append } from './fixtures';
+import { portEvent } from '../../support/port-events';
 
 /** Counts what the store hands back, the cost a page puts on it. */
 function counting(store: EventStore): EventStore & { eventsRead: number } {
@@ -143,20 +143,5 @@ describe('readEventPage with a narrow filter over many events', () => {
 });
 
 function newEvent(i: number, actorId: string, recordedAt: string): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'Noted',
-    data: { i },
-    metadata: {
-      actor: { id: actorId, name: 'Test', role: 'CLINICIAN' },
-      recordedAt,
-      occurredAt: recordedAt,
-      commandId: randomUUID(),
-      correlationId: 'test',
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'not-checked-here',
-    },
-  };
+  return portEvent('Noted', { i }, { actor: { id: actorId, role: 'CLINICIAN', name: 'Test' }, recordedAt, occurredAt: recordedAt });
 }

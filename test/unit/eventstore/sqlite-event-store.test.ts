@@ -1,28 +1,11 @@
 /** Behaviour of the SQLite adapter beyond the port contract: durability settings, group commit, paging. */
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ConcurrencyError, StoreUnavailableError, type NewEvent, type SubscriptionMessage } from '../../../src/eventstore/port';
+import { ConcurrencyError, StoreUnavailableError, type JsonObject, type NewEvent, type SubscriptionMessage } from '../../../src/eventstore/port';
 import { createSqliteEventStore, DuplicateEventIdError, type SqliteEventStore } from '../../../src/eventstore/sqlite';
+import { portEvent } from '../../support/port-events';
 import { makeTempDir } from '../../support/sqlite-temp';
 
-function newEvent(type = 'Tested', data: Record<string, unknown> = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      actor: { id: 'user-1', role: 'CLINICIAN', name: 'Test' },
-      recordedAt: '2025-01-01T00:00:00.000Z',
-      occurredAt: '2025-01-01T00:00:00.000Z',
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'h',
-    },
-  };
-}
+const newEvent = (type = 'Tested', data: JsonObject = {}): NewEvent => portEvent(type, data);
 
 let temp: ReturnType<typeof makeTempDir>;
 const opened: SqliteEventStore[] = [];

@@ -4,7 +4,6 @@
  * filter over all events, page by page; a recording-time range reads only its position window; and
  * files written by schema version 1 are migrated on open.
  */
-import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { EventFilter, NewEvent, Position, RecordedEvent, SubscriptionMessage } from '../../../src/eventstore/port';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
@@ -12,6 +11,7 @@ import { readAll } from '../../../src/eventstore/sqlite/reads';
 import { openDatabase } from '../../../src/eventstore/sqlite/schema';
 import { prepareStatements } from '../../../src/eventstore/sqlite/statements';
 import { makeTempDir } from '../../support/sqlite-temp';
+import { portEvent } from '../../support/port-events';
 
 /** mulberry32: the same history and filters on every run. */
 function prng(seed: number): () => number {
@@ -28,24 +28,8 @@ function prng(seed: number): () => number {
 const START_MS = Date.parse('2026-03-01T08:00:00.000Z');
 const MINUTE = 60_000;
 
-function event(type: string, actorId: string, recordedAt: string): NewEvent {
-  return {
-    id: randomUUID(),
-    type,
-    data: {},
-    metadata: {
-      actor: { id: actorId, role: 'CLINICIAN', name: 'Test' },
-      recordedAt,
-      occurredAt: recordedAt,
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'h',
-    },
-  };
-}
+const event = (type: string, actorId: string, recordedAt: string): NewEvent =>
+  portEvent(type, {}, { actor: { id: actorId, role: 'CLINICIAN', name: 'Test' }, recordedAt, occurredAt: recordedAt });
 
 /** The same instant spelled as another writer might: with an offset, without milliseconds. */
 function spell(ms: number, style: number): string {
