@@ -3,7 +3,7 @@
  * audit. The same fold serves `caseAsOf`, so a summary and a replay can never disagree.
  */
 import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX } from '../src/domain/events';
-import { foldCaseRecord, type CaseRecord } from '../src/domain/case-record';
+import { applyCaseEvent, type CaseRecord, type CaseRecordEvent } from '../src/domain/case-record';
 import type { Projection } from '../src/projection/projection';
 import { auditCase, DEFAULT_COMPLIANCE_CONFIG, type CaseAudit, type ComplianceConfig } from '../src/compliance';
 
@@ -28,9 +28,13 @@ function overdueAfter(audit: CaseAudit): Record<string, string> {
   return earliest;
 }
 
+/** Adds the audit to a record the caller owns, in place. */
 function summarize(record: CaseRecord, config: ComplianceConfig): CaseSummary {
-  const compliance = auditCase(record, config);
-  return { ...record, _id: record.id, compliance, followUpOverdueAfter: overdueAfter(compliance) };
+  const summary = record as CaseSummary;
+  summary._id = record.id;
+  summary.compliance = auditCase(record, config);
+  summary.followUpOverdueAfter = overdueAfter(summary.compliance);
+  return summary;
 }
 
 export const caseIdOfStream = (stream: string): string | null =>
@@ -43,9 +47,10 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
     eventTypes: CASE_EVENT_TYPES,
     key: (event) => caseIdOfStream(event.stream),
     evolve(document, event) {
-      const record = foldCaseRecord(document, event);
+      const record = applyCaseEvent(document, event);
+      if (record && record !== document) (record as CaseSummary)._id = record.id;
       // compliance and followUpOverdueAfter are filled in by derive, once per batch
-      return record ? ({ ...record, _id: record.id } as CaseSummary) : null;
+      return record as CaseSummary | null;
     },
     // The audit reads the whole record: computed once per case per batch, not once per event.
     derive: (summary) => summarize(summary, config),
@@ -61,8 +66,8 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
 }
 
 /** Folds a case's events (in order) to its summary, exactly as the projection would. */
-export function caseSummaryOf(events: Iterable<Parameters<typeof foldCaseRecord>[1]>, config: ComplianceConfig): CaseSummary | null {
+export function caseSummaryOf(events: Iterable<CaseRecordEvent>, config: ComplianceConfig): CaseSummary | null {
   let record: CaseRecord | null = null;
-  for (const event of events) record = foldCaseRecord(record, event);
+  for (const event of events) record = applyCaseEvent(record, event);
   return record ? summarize(record, config) : null;
 }

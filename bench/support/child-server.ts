@@ -32,7 +32,8 @@ export async function startChildServer(spec: ServerSpec, options: ChildOptions =
   const started = performance.now();
   const child = fork(path.join(__dirname, 'server-child.js'), [], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
-    execArgv: options.execArgv ?? [],
+    // The flag `npm start` runs the server with (see the README).
+    execArgv: ['--max-semi-space-size=64', ...(options.execArgv ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ChildReady>((resolve, reject) => {

@@ -9,7 +9,18 @@ export function timeOf(iso: unknown): number {
   return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
 }
 
-export const isoAt = (ms: number): string => new Date(ms).toISOString();
+/** Recently formatted times: the follow-up rules format the same window bounds once per rule. */
+const formatted = new Map<number, string>();
+
+export function isoAt(ms: number): string {
+  let iso = formatted.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString();
+    if (formatted.size >= 256) formatted.clear();
+    formatted.set(ms, iso);
+  }
+  return iso;
+}
 
 const round1 = (n: number): string => String(Math.round(n * 10) / 10);
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;

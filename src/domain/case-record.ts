@@ -95,9 +95,14 @@ export interface CaseRecord {
 /** An entry recorded more than this after its clinical time is shown as a late entry. */
 export const LATE_ENTRY_MS = 24 * 60 * 60 * 1000;
 
-function facts(event: CaseRecordEvent): EntryFacts {
+/**
+ * The entry of an event: its payload plus what every entry carries. The payload is spread first:
+ * V8 copies a parsed object in one step, where a second spread would add its fields one by one.
+ */
+function entryOf<T extends object>(event: CaseRecordEvent): EntryFacts & T {
   const { occurredAt, recordedAt, actor } = event.metadata;
   return {
+    ...(event.data as T),
     eventId: event.id,
     occurredAt,
     recordedAt,
@@ -140,20 +145,22 @@ function withAbi<T extends object>(entry: T, changes: Record<string, unknown>): 
   return { ...entry, computedAbi, abi: doppler.abiSource === 'COMPUTED' ? computedAbi : doppler.abi };
 }
 
-/** Applies an amendment to its target entry (immutably) and records it with the values it replaced. */
-function applyAmendment(record: CaseRecord, event: CaseRecordEvent): CaseRecord {
+/**
+ * Applies an amendment to its target entry and records it with the values it replaced. The amended
+ * entry is a new object put in the target's place; the record and its lists are updated in place.
+ */
+function applyAmendment(record: CaseRecord, event: CaseRecordEvent): void {
   const data = event.data as unknown as Omit<AmendmentEntry, 'eventId' | 'previous' | 'recordedAt' | 'actor'>;
   const changes = data.changes;
   let previous: Record<string, unknown> = {};
-  let next: CaseRecord = record;
   if (record.openedEventId === data.targetEventId) {
     const { occurredAt, ...rest } = changes;
-    const result = amend(record, rest);
-    previous = result.previous;
-    next = result.amended;
+    const current = record as unknown as Record<string, unknown>;
+    for (const field of Object.keys(rest)) previous[field] = current[field] ?? null;
+    Object.assign(record, rest);
     if (occurredAt !== undefined) {
       previous.occurredAt = record.openedAt;
-      next = { ...next, openedAt: String(occurredAt) };
+      record.openedAt = String(occurredAt);
     }
   } else {
     for (const field of LIST_FIELDS) {
@@ -162,20 +169,18 @@ function applyAmendment(record: CaseRecord, event: CaseRecordEvent): CaseRecord 
       if (index < 0) continue;
       const result = amend(list[index] as EntryFacts, changes);
       previous = result.previous;
-      const updated = [...list];
-      updated[index] = reentered(result.amended, event.id, changes);
-      updated.sort(byOccurredAt);
-      next = { ...record, [field]: updated };
+      list[index] = reentered(result.amended, event.id, changes);
+      list.sort(byOccurredAt);
     }
     for (const field of ['harvest', 'concentration'] as const) {
       const single = record[field];
       if (single?.eventId !== data.targetEventId) continue;
       const result = amend(single as EntryFacts, changes);
       previous = result.previous;
-      next = { ...record, [field]: reentered(result.amended, event.id, changes) };
+      (record as unknown as Record<string, unknown>)[field] = reentered(result.amended, event.id, changes);
     }
   }
-  const amendment: AmendmentEntry = {
+  record.amendments.push({
     eventId: event.id,
     targetEventId: data.targetEventId,
     targetType: data.targetType,
@@ -184,82 +189,114 @@ function applyAmendment(record: CaseRecord, event: CaseRecordEvent): CaseRecord 
     previous,
     recordedAt: event.metadata.recordedAt,
     actor: event.metadata.actor,
-  };
-  return { ...next, amendments: [...record.amendments, amendment] };
+  });
 }
 
-function appended<T extends { occurredAt: string }>(list: readonly T[], entry: T): T[] {
-  const next = [...list, entry];
+function append<T extends { occurredAt: string }>(list: T[], entry: T): void {
+  const last = list[list.length - 1];
+  list.push(entry);
   // entries are kept in clinical order; a late entry may land before earlier-recorded ones
-  if (list.length > 0 && byOccurredAt(list[list.length - 1] as T, entry) > 0) next.sort(byOccurredAt);
-  return next;
+  if (last !== undefined && byOccurredAt(last, entry) > 0) list.sort(byOccurredAt);
+}
+
+function opened(event: CaseRecordEvent): CaseRecord {
+  const d = event.data as unknown as CaseOpened;
+  return {
+    id: d.caseId,
+    patientId: d.patientId,
+    facilityId: d.facilityId,
+    status: 'OPEN',
+    closeReason: null,
+    closedAt: null,
+    legs: [...d.legs],
+    diagnosisCode: d.diagnosisCode,
+    rutherfordCategory: d.rutherfordCategory,
+    fontaineStage: d.fontaineStage,
+    revascularizationNotPossible: d.revascularizationNotPossible,
+    amputationOnlyAlternative: d.amputationOnlyAlternative,
+    harvestPlanned: d.harvestPlanned,
+    openedEventId: event.id,
+    openedAt: event.metadata.occurredAt,
+    updatedAt: event.metadata.recordedAt,
+    revision: event.revision,
+    dopplerAssessments: [],
+    angiographies: [],
+    harvest: null,
+    concentration: null,
+    injections: [],
+    outcomes: [],
+    signatures: [],
+    amendments: [],
+  };
 }
 
 /**
- * Applies one case event. Returns a new record (the input is not mutated), or the same record for an
- * event type it does not know (forward compatible). `record` is null before CaseOpened.
+ * Applies one case event to a record the caller owns, in place, and returns it (a new record for
+ * CaseOpened; null before it). Entries already in the record are never changed, only replaced, so a
+ * copy of the record and its lists (`foldCaseRecord`) is enough to keep an earlier record intact.
+ * An event type it does not know only moves the revision (forward compatible).
  */
-export function foldCaseRecord(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
-  if (event.type === 'CaseOpened') {
-    const d = event.data as unknown as CaseOpened;
-    return {
-      id: d.caseId,
-      patientId: d.patientId,
-      facilityId: d.facilityId,
-      status: 'OPEN',
-      closeReason: null,
-      closedAt: null,
-      legs: [...d.legs],
-      diagnosisCode: d.diagnosisCode,
-      rutherfordCategory: d.rutherfordCategory,
-      fontaineStage: d.fontaineStage,
-      revascularizationNotPossible: d.revascularizationNotPossible,
-      amputationOnlyAlternative: d.amputationOnlyAlternative,
-      harvestPlanned: d.harvestPlanned,
-      openedEventId: event.id,
-      openedAt: event.metadata.occurredAt,
-      updatedAt: event.metadata.recordedAt,
-      revision: event.revision,
-      dopplerAssessments: [],
-      angiographies: [],
-      harvest: null,
-      concentration: null,
-      injections: [],
-      outcomes: [],
-      signatures: [],
-      amendments: [],
-    };
-  }
+export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
+  if (event.type === 'CaseOpened') return opened(event);
   if (!record) return null;
-  const base: CaseRecord = { ...record, revision: event.revision, updatedAt: event.metadata.recordedAt };
-  const entry = facts(event);
+  record.revision = event.revision;
+  record.updatedAt = event.metadata.recordedAt;
   switch (event.type) {
     case 'DopplerAssessmentRecorded':
-      return { ...base, dopplerAssessments: appended(record.dopplerAssessments, { ...entry, ...(event.data as unknown as DopplerAssessmentRecorded) }) };
+      append(record.dopplerAssessments, entryOf<DopplerAssessmentRecorded>(event));
+      break;
     case 'AngiographyRecorded':
-      return { ...base, angiographies: appended(record.angiographies, { ...entry, ...(event.data as unknown as AngiographyRecorded) }) };
+      append(record.angiographies, entryOf<AngiographyRecorded>(event));
+      break;
     case 'HarvestPerformed':
-      return { ...base, harvest: { ...entry, ...(event.data as unknown as HarvestPerformed), operator: event.metadata.actor } };
+      record.harvest = Object.assign(entryOf<HarvestPerformed>(event), { operator: event.metadata.actor });
+      break;
     case 'CellsConcentrated':
-      return { ...base, concentration: { ...entry, ...(event.data as unknown as CellsConcentrated) } };
+      record.concentration = entryOf<CellsConcentrated>(event);
+      break;
     case 'InjectionGiven':
-      return { ...base, injections: appended(record.injections, { ...entry, ...(event.data as unknown as InjectionGiven) }) };
+      append(record.injections, entryOf<InjectionGiven>(event));
+      break;
     case 'OutcomeMeasured':
-      return { ...base, outcomes: appended(record.outcomes, { ...entry, ...(event.data as unknown as OutcomeMeasured) }) };
+      append(record.outcomes, entryOf<OutcomeMeasured>(event));
+      break;
     case 'EntryAmended':
-      return applyAmendment(base, event);
+      applyAmendment(record, event);
+      break;
     case 'ProcedureSigned':
-      return { ...base, signatures: [...record.signatures, { eventId: event.id, ...(event.data as unknown as ProcedureSigned) }] };
+      record.signatures.push({ eventId: event.id, ...(event.data as unknown as ProcedureSigned) });
+      break;
     case 'CaseClosed':
-      return { ...base, status: 'CLOSED', closeReason: (event.data as { reason: CloseReason }).reason, closedAt: event.metadata.occurredAt };
-    default:
-      return base;
+      record.status = 'CLOSED';
+      record.closeReason = (event.data as { reason: CloseReason }).reason;
+      record.closedAt = event.metadata.occurredAt;
+      break;
   }
+  return record;
+}
+
+/** A copy `applyCaseEvent` can update without touching the original: the record and its lists. */
+function copyForUpdate(record: CaseRecord): CaseRecord {
+  return {
+    ...record,
+    legs: [...record.legs],
+    dopplerAssessments: [...record.dopplerAssessments],
+    angiographies: [...record.angiographies],
+    injections: [...record.injections],
+    outcomes: [...record.outcomes],
+    signatures: [...record.signatures],
+    amendments: [...record.amendments],
+  };
+}
+
+/** Pure: the record after one event; the given record is left as it was. */
+export function foldCaseRecord(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
+  return applyCaseEvent(record && copyForUpdate(record), event);
 }
 
 /** Folds a whole stream (in revision order). */
 export function caseRecordOf(events: Iterable<CaseRecordEvent>): CaseRecord | null {
   let record: CaseRecord | null = null;
-  for (const event of events) record = foldCaseRecord(record, event);
+  for (const event of events) record = applyCaseEvent(record, event);
   return record;
 }

@@ -6,6 +6,7 @@
  */
 import type { Position, RecordedEvent } from '../eventstore/port';
 import { positionKey, positionFromKey, type ReadStore, type StoredDocument } from '../readstore/port';
+import { copyDocument } from './copy-document';
 import type { ProjectedDocument, Projection } from './projection';
 
 export interface DeadLetter {
@@ -37,6 +38,14 @@ export interface Folded {
 
 export type PendingDocuments = Map<string, Folded>;
 
+const handledTypes = new WeakMap<Projection, ReadonlySet<string>>();
+
+function handles(projection: Projection, type: string): boolean {
+  let types = handledTypes.get(projection);
+  if (!types) handledTypes.set(projection, (types = new Set(projection.eventTypes)));
+  return types.has(type);
+}
+
 export async function foldBatch(
   readStore: ReadStore,
   projection: Projection,
@@ -45,44 +54,50 @@ export async function foldBatch(
   onError: 'dead-letter' | 'throw',
   pending: PendingDocuments,
 ): Promise<DeadLetter[]> {
-  const byKey = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    if (!projection.eventTypes.includes(event.type)) continue;
-    const key = projection.key(event);
+  // Each event's key (null: not this projection's) and pending document, and the documents to load first.
+  const keys = new Array<string | null>(events.length);
+  const found = new Array<Folded | undefined>(events.length);
+  const missing = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as RecordedEvent;
+    const key = handles(projection, event.type) ? projection.key(event) : null;
+    keys[i] = key;
     if (key === null) continue;
-    const list = byKey.get(key);
-    if (list) list.push(event);
-    else byKey.set(key, [event]);
+    const folded = pending.get(key);
+    if (folded) found[i] = folded;
+    else missing.add(key);
   }
-  const missing = [...byKey.keys()].filter((key) => !pending.has(key));
-  if (missing.length > 0) {
-    for (const doc of await readStore.getMany<StoredDocument>(collection, missing)) {
+  if (missing.size > 0) {
+    for (const stored of await readStore.getMany<StoredDocument>(collection, [...missing])) {
+      // evolve may update the document in place: it gets a private copy of a shared (frozen) one
+      const doc = Object.isFrozen(stored) ? copyDocument(stored) : stored;
       pending.set(doc._id, { doc: doc as unknown as ProjectedDocument, position: null, seen: positionFromKey(doc._position) });
     }
   }
   const deadLetters: DeadLetter[] = [];
-  for (const [key, keyEvents] of byKey) {
-    const folded = pending.get(key) ?? { doc: null, position: null, seen: -1n };
-    for (const event of keyEvents) {
-      // At-least-once delivery: events this document has already seen are skipped.
-      if (event.position <= folded.seen || (folded.position !== null && event.position <= folded.position)) continue;
-      try {
-        folded.doc = projection.evolve(folded.doc, event);
-        folded.position = event.position;
-      } catch (error) {
-        const letter: DeadLetter = {
-          projection: projection.name,
-          eventId: event.id,
-          eventType: event.type,
-          stream: event.stream,
-          position: event.position,
-          error: error instanceof Error ? error.message : String(error),
-        };
-        if (onError === 'throw') throw new ProjectionFailedError(letter);
-        deadLetters.push(letter);
-      }
+  for (let i = 0; i < events.length; i++) {
+    const key = keys[i];
+    if (key === null || key === undefined) continue;
+    const event = events[i] as RecordedEvent;
+    let folded = found[i] ?? pending.get(key);
+    if (!folded) pending.set(key, (folded = { doc: null, position: null, seen: -1n }));
+    // At-least-once delivery: events this document has already seen are skipped.
+    if (event.position <= folded.seen || (folded.position !== null && event.position <= folded.position)) continue;
+    try {
+      folded.doc = projection.evolve(folded.doc, event);
+      folded.position = event.position;
+    } catch (error) {
+      const letter: DeadLetter = {
+        projection: projection.name,
+        eventId: event.id,
+        eventType: event.type,
+        stream: event.stream,
+        position: event.position,
+        error: error instanceof Error ? error.message : String(error),
+      };
+      if (onError === 'throw') throw new ProjectionFailedError(letter);
+      deadLetters.push(letter);
     }
-    pending.set(key, folded);
   }
   return deadLetters;
 }
@@ -92,8 +107,11 @@ export async function writeFolded(readStore: ReadStore, projection: Projection, 
   const written: StoredDocument[] = [];
   for (const [key, { doc, position }] of pending) {
     if (doc === null || position === null) continue;
-    const derived = projection.derive ? projection.derive(doc) : doc;
-    written.push({ ...(derived as object), _id: key, _position: positionKey(position) });
+    // The runner owns the folded document and lets go of it here: it becomes the stored one.
+    const stored = (projection.derive ? projection.derive(doc) : doc) as StoredDocument;
+    stored._id = key;
+    stored._position = positionKey(position);
+    written.push(stored);
   }
   if (written.length > 0) await readStore.upsertMany(collection, written);
   pending.clear();

@@ -16,9 +16,14 @@ export interface Projection<D extends ProjectedDocument = any> {
   eventTypes: readonly string[];
   /** The id of the document an event touches; null = the event touches none. */
   key(event: RecordedEvent): string | null;
-  /** Pure: the document after the event (null before the first one; return null to delete nothing and skip). */
+  /**
+   * The document after the event (null before the first one; return null to delete nothing and skip).
+   * A function of its arguments only, but it may update `document` in place and return it: the runner
+   * owns every document it passes (created by evolve, or a private copy of the stored one), so a
+   * rebuild does not copy a growing document once per event.
+   */
   evolve(document: D | null, event: RecordedEvent): D | null;
-  /** Pure, optional: fields computed from the whole document, once per document per batch (costly derivations). */
+  /** Optional: fields computed from the whole document, once per document per batch (costly derivations). May update in place like evolve. */
   derive?(document: D): D;
   /** Indexes for the fields queries filter and sort on. */
   indexes?: readonly IndexSpec[];

@@ -39,6 +39,10 @@ export interface FindResult<T extends StoredDocument> {
   hasNextPage: boolean;
 }
 
+/**
+ * Documents returned by a read store are read-only: the memory store hands out its own (frozen)
+ * documents, so a caller that needs to change one copies it first.
+ */
 export interface ReadStore {
   get<T extends StoredDocument>(collection: string, id: string): Promise<T | null>;
   getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
@@ -47,6 +51,7 @@ export interface ReadStore {
   /**
    * Position-guarded bulk upsert: each document replaces the stored one only when its `_position` is
    * greater than the stored `_position` (or none is stored). Replaying a batch changes nothing. Idempotent.
+   * The store may keep the given documents (the memory store does, frozen): do not change them afterwards.
    */
   upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void>;
   getCheckpoint(name: string): Promise<Position | null>;

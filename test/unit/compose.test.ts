@@ -152,6 +152,7 @@ describe('Dockerfile', () => {
 
   test('runs the compiled server as a non-root user', () => {
     expect(last).toMatch(/^USER node$/m);
-    expect(last).toMatch(/^CMD \["node", "dist\/src\/main\.js"\]$/m);
+    // with the GC setting `npm start` uses (README, "Start-up and memory")
+    expect(last).toMatch(/^CMD \["node", "--max-semi-space-size=64", "dist\/src\/main\.js"\]$/m);
   });
 });

@@ -32,18 +32,21 @@ const documents = (outcome: OutcomeEntry, measure: Measure): boolean => outcome[
 
 function followUpsOf(id: RuleId, measure: Measure, record: CaseRecord, config: ComplianceConfig): FollowUpDue[] {
   const dues: FollowUpDue[] = [];
+  let outcomeTimes: number[] | null = null;
   for (const leg of record.legs) {
     const first = record.injections.find((i) => i.leg === leg && i.route === 'INTRAMUSCULAR');
     if (!first) continue;
     const injectedAt = timeOf(first.occurredAt);
     if (Number.isNaN(injectedAt)) continue;
     const endsAt = followUpEndsAt(record, leg);
+    outcomeTimes ??= record.outcomes.map((o) => timeOf(o.occurredAt));
     for (const window of config.followUpWindows) {
       const from = injectedAt + (window.afterDays - window.toleranceDays) * DAY_MS;
       const by = injectedAt + (window.afterDays + window.toleranceDays) * DAY_MS;
-      const matching = record.outcomes.filter((o) => {
-        const at = timeOf(o.occurredAt);
-        return o.leg === leg && documents(o, measure) && at >= from && at <= by;
+      const matching: string[] = [];
+      record.outcomes.forEach((o, index) => {
+        const at = outcomeTimes?.[index] ?? Number.NaN;
+        if (o.leg === leg && documents(o, measure) && at >= from && at <= by) matching.push(o.eventId);
       });
       const satisfied = matching.length > 0;
       if (!satisfied && endsAt !== null && by >= endsAt) continue;
@@ -54,7 +57,7 @@ function followUpsOf(id: RuleId, measure: Measure, record: CaseRecord, config: C
         dueFrom: isoAt(from),
         dueBy: isoAt(by),
         satisfied,
-        eventIds: satisfied ? matching.map((o) => o.eventId) : [first.eventId],
+        eventIds: satisfied ? matching : [first.eventId],
       });
     }
   }

@@ -1,7 +1,6 @@
 /**
- * Deep copy of document data (plain objects, arrays, dates, primitives). Faster than
- * structuredClone for the small JSON-like documents projections write, which matters because a
- * rebuild copies every document of every batch into the store.
+ * Deep copy of document data (plain objects, arrays, dates, primitives), faster than structuredClone
+ * for JSON-like documents: a projection updates a stored document in place only after copying it.
  */
 export function copyDocument<T>(value: T): T {
   return copyValue(value) as T;
