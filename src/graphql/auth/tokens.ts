@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../../domain/values';
+import { cachedTokenVerifier, type TokenCacheOptions, type VerifiedToken } from './token-cache';
 import type { User } from './user';
 
 export const TOKEN_ISSUER = 'celltrail';
@@ -21,6 +22,11 @@ export class InvalidTokenError extends Error {
   }
 }
 
+function verified(payload: JWTPayload): VerifiedToken {
+  // jose has checked that exp is present and in the future
+  return { user: userFrom(payload), expiresAt: (payload.exp as number) * 1000 };
+}
+
 function userFrom(payload: JWTPayload): User {
   const { sub, name, roles, facilities } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('token has no subject');
@@ -33,16 +39,19 @@ function userFrom(payload: JWTPayload): User {
   return { id: sub, name: typeof name === 'string' ? name : sub, roles: roles as Role[], facilities: facilities as string[] };
 }
 
-export function createTokenVerifier(options: { secret?: string | null; jwksUrl?: string | null }): TokenVerifier {
+export function createTokenVerifier(options: { secret?: string | null; jwksUrl?: string | null; cache?: TokenCacheOptions }): TokenVerifier {
   const verifyOptions = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, requiredClaims: ['exp', 'sub'] };
   if (options.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(options.jwksUrl));
-    return async (token) => userFrom((await jwtVerify(token, jwks, verifyOptions)).payload);
+    return cachedTokenVerifier(async (token) => verified((await jwtVerify(token, jwks, verifyOptions)).payload), options.cache);
   }
   if (!options.secret) throw new Error('a JWT secret or a JWKS URL is required');
   // Imported once: jose would otherwise import raw key bytes on every request.
   const key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  return async (token) => userFrom((await jwtVerify(token, await key, { ...verifyOptions, algorithms: ['HS256'] })).payload);
+  return cachedTokenVerifier(
+    async (token) => verified((await jwtVerify(token, await key, { ...verifyOptions, algorithms: ['HS256'] })).payload),
+    options.cache,
+  );
 }
 
 export interface TokenClaims {

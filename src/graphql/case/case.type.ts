@@ -4,7 +4,10 @@ import { DateTimeScalar } from '../common/scalars';
 import { Compliance } from './compliance.type';
 import { Amendment, Angiography, Concentration, DopplerAssessment, Harvest, Injection, Outcome, Signature } from './entries.type';
 
-@ObjectType('Case', { description: 'A treatment case: one patient, one or both legs, every documented step.' })
+// simpleResolvers (here and on the entry, compliance, actor and patient types): plain data with no per-field
+// middleware or auth, so graphql's default resolver reads each property; type-graphql would otherwise wrap
+// every field in a resolver of its own.
+@ObjectType('Case', { simpleResolvers: true, description: 'A treatment case: one patient, one or both legs, every documented step.' })
 export class CaseType {
   @Field(() => ID) id!: string;
   @Field(() => ID) patientId!: string;

@@ -4,7 +4,7 @@ import { ActorType } from '../common/actor.type';
 import * as E from '../common/enums';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class Entry {
   @Field(() => ID) eventId!: string;
   @Field(() => DateTimeScalar, { description: 'Clinical time (as amended).' }) occurredAt!: string;
@@ -14,7 +14,7 @@ abstract class Entry {
   @Field(() => [ID], { description: 'Amendments applied to this entry, oldest first.' }) amendedBy!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DopplerAssessment extends Entry {
   @Field(() => E.LegEnum) leg!: string;
   @Field(() => Int) brachialLeftMmHg!: number;
@@ -28,20 +28,20 @@ export class DopplerAssessment extends Entry {
   @Field() abiSource!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AngiographyFinding {
   @Field() segment!: string;
   @Field(() => E.LesionKindEnum) kind!: string;
   @Field(() => Int, { nullable: true }) severityPercent!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Angiography extends Entry {
   @Field(() => E.LegEnum) leg!: string;
   @Field(() => [AngiographyFinding]) findings!: AngiographyFinding[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Harvest extends Entry {
   @Field(() => E.HarvestSiteEnum) site!: string;
   @Field(() => E.HarvestSidesEnum) sides!: string;
@@ -50,7 +50,7 @@ export class Harvest extends Entry {
   @Field(() => ActorType) operator!: ActorType;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Concentration extends Entry {
   @Field(() => E.ConcentrationMethodEnum) method!: string;
   @Field(() => Float) inputVolumeMl!: number;
@@ -60,7 +60,7 @@ export class Concentration extends Entry {
   @Field(() => Float, { nullable: true }) cd34Cells!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Injection extends Entry {
   @Field(() => E.LegEnum) leg!: string;
   @Field(() => E.InjectionRouteEnum) route!: string;
@@ -70,7 +70,7 @@ export class Injection extends Entry {
   @Field() ultrasoundGuided!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Outcome extends Entry {
   @Field(() => E.LegEnum) leg!: string;
   @Field(() => Float, { nullable: true }) abi!: number | null;
@@ -81,7 +81,7 @@ export class Outcome extends Entry {
   @Field(() => Boolean, { nullable: true }) deceased!: boolean | null;
 }
 
-@ObjectType({ description: 'An electronic signature (21 CFR 11.50): signer, time, meaning.' })
+@ObjectType({ simpleResolvers: true, description: 'An electronic signature (21 CFR 11.50): signer, time, meaning.' })
 export class Signature {
   @Field(() => ID) eventId!: string;
   @Field(() => ID) signerId!: string;
@@ -91,7 +91,7 @@ export class Signature {
   @Field(() => DateTimeScalar) signedAt!: string;
 }
 
-@ObjectType({ description: 'A correction: a new entry with its own author, time and reason; the original stays readable.' })
+@ObjectType({ simpleResolvers: true, description: 'A correction: a new entry with its own author, time and reason; the original stays readable.' })
 export class Amendment {
   @Field(() => ID) eventId!: string;
   @Field(() => ID) targetEventId!: string;

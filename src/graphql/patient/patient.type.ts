@@ -3,7 +3,7 @@ import { SexEnum } from '../common/enums';
 import { DateScalar, DateTimeScalar } from '../common/scalars';
 import { CaseType } from '../case/case.type';
 
-@ObjectType('Patient')
+@ObjectType('Patient', { simpleResolvers: true })
 export class PatientType {
   @Field(() => ID) id!: string;
   @Field(() => ID) facilityId!: string;
@@ -16,7 +16,7 @@ export class PatientType {
   @Field(() => [CaseType]) cases!: CaseType[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PatientPayload {
   @Field(() => PatientType, { nullable: true, description: 'Null only when the read model did not catch up in time (see stale).' })
   patient!: PatientType | null;
