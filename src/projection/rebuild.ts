@@ -29,9 +29,9 @@ export interface RebuildOptions {
 export const sideCollection = (projection: Pick<Projection, 'name'>): string => `${projection.name}_rebuild`;
 
 /**
- * Returns the position the rebuilt collection is current to (its new checkpoint). Reads every event
- * unfiltered (a sequential scan beats an index merge across the projection's types), folds documents
- * across pages and writes them when `maxPendingDocuments` are pending and at the end.
+ * Returns the position the rebuilt collection is current to (its new checkpoint). Reads the events of
+ * the projection's types, folds documents across pages and writes them when `maxPendingDocuments` are
+ * pending and at the end.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<Position> {
   const { store, readStore, projection } = options;
@@ -47,7 +47,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Positi
   for (;;) {
     // Read the head first: once a page comes back empty, every event up to it has been applied.
     const head = await store.headPosition();
-    const page = await store.readAll({ after, maxCount: batchSize });
+    const page = await store.readAll({ after, maxCount: batchSize, filter: { types: projection.eventTypes } });
     const last = page[page.length - 1];
     if (!last) {
       current = head > current ? head : current;

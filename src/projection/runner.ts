@@ -70,6 +70,8 @@ export interface ProjectionRunner {
 export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
   const { store, readStore, projections } = options;
   const batchSize = options.batchSize ?? 1000;
+  // Only the events some projection handles are read (and decoded): not the access log, for one.
+  const handledTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
   const logger = options.logger ?? silent;
   // A memory read store holds every document anyway: fold the whole catch-up before writing once.
   const maxPendingDocuments = options.maxPendingDocuments ?? (readStore.durable ? 50_000 : Number.POSITIVE_INFINITY);
@@ -191,7 +193,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   async function run(): Promise<void> {
     for (let attempt = 0; !stopping; attempt++) {
       const from = minPosition();
-      subscription = store.subscribeToAll(from >= 0n ? { after: from } : {});
+      subscription = store.subscribeToAll({ ...(from >= 0n ? { after: from } : {}), filter: { types: handledTypes } });
       let batch: RecordedEvent[] = [];
       let upTo: Position = from;
       let inFlight: Promise<void> | null = null;

@@ -2,7 +2,8 @@
  * Filtered reads in position order, each driven by the index that keeps a page O(page):
  * 1. a narrow stream prefix ("case-12…"): the (stream, revision) index, few streams;
  * 2. an actor: the (actor_id, position) index;
- * 3. event types: one (type, position) range per type, merged;
+ * 3. event types: where they are most of the rows (a sample of the next rows says so), the rowid range
+ *    with the type checked on each row; otherwise one (type, position) range per type, merged;
  * 4. a category prefix ("case-"): the (category, position) index;
  * 5. otherwise the rowid range itself.
  * The other conditions are checked on the rows the driver reads (filtered-sql.ts).
@@ -59,6 +60,21 @@ function merged(lists: RecordedEvent[][], limit: number): RecordedEvent[] {
   return limit < 0 ? all : all.slice(0, limit);
 }
 
+type RawRow = [position: number | bigint, ...rest: unknown[]];
+
+/** Raw rows of several index ranges in position order, the first `limit`: only those are decoded. */
+function mergedRows(lists: RawRow[][], limit: number): RawRow[] {
+  const all = lists.flat().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return limit < 0 ? all : all.slice(0, limit);
+}
+
+/** Rows sampled ahead of a type-filtered page to choose its plan. */
+const SAMPLE_ROWS = 256;
+/** A page is read as a rowid range when at least this share of the sampled rows match. */
+const DENSE_SHARE = 1 / 8;
+const DENSITY_SQL = `SELECT count(*) AS matching FROM (SELECT +type AS type FROM events WHERE position > @after AND position <= @until
+                     ORDER BY position LIMIT ${SAMPLE_ROWS}) WHERE type IN (SELECT value FROM json_each(@types))`;
+
 const positionOf = (row: unknown): bigint | null => (row === undefined ? null : BigInt((row as { position: number | bigint }).position));
 
 /** The index that drives a read with this filter (see the module comment for the order). */
@@ -90,6 +106,9 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     until: to !== null,
   };
   const sql = filteredReadSql({ ...shape, driver });
+  // Types only, that are most of the store (a projection runner's): the rowid range, each row's type checked.
+  const typesOnly = driver === 'type' && !shape.stream && !shape.actor && !shape.from && !shape.to;
+  const scanSql = typesOnly ? filteredReadSql({ ...shape, driver: 'position', until: true }) : null;
   const lateSql = to === null ? null : filteredReadSql({ ...shape, stream: streamPrefix !== undefined, driver: 'late' });
   const params = {
     types: types === null ? null : JSON.stringify(types),
@@ -104,11 +123,12 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
   const drive = (st: Statements, window: PositionWindow, limit: number): RecordedEvent[] => {
     const statement = preparedFor(st, sql);
     if (driver !== 'type' || types === null) return decodeRows(statement.all({ ...params, ...window, limit }));
+    if (scanSql !== null) {
+      const { matching } = preparedFor(st, DENSITY_SQL).raw(false).get({ ...params, ...window }) as { matching: number };
+      if (matching >= SAMPLE_ROWS * DENSE_SHARE) return decodeRows(preparedFor(st, scanSql).all({ ...params, ...window, limit }));
+    }
     // One index range per type, merged by position: k short reads instead of a scan of the store.
-    return merged(
-      types.map((type) => decodeRows(statement.all({ ...params, type, ...window, limit }))),
-      limit,
-    );
+    return decodeRows(mergedRows(types.map((type) => statement.all({ ...params, type, ...window, limit }) as RawRow[]), limit));
   };
 
   if (from === null && to === null) return (st, after, limit) => drive(st, { after, until: LAST_POSITION }, limit);
