@@ -4,9 +4,19 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
+/** Recently parsed times: the rules of one audit read the same entry times several times over. */
+const parsed = new Map<string, number>();
+
 /** Milliseconds since the epoch; NaN for a missing or unreadable time. */
 export function timeOf(iso: unknown): number {
-  return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
+  if (typeof iso !== 'string') return Number.NaN;
+  let ms = parsed.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (parsed.size >= 1024) parsed.clear();
+    parsed.set(iso, ms);
+  }
+  return ms;
 }
 
 /** Recently formatted times: the follow-up rules format the same window bounds once per rule. */
