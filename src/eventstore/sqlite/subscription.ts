@@ -37,6 +37,7 @@ export function createSubscription(deps: SubscriptionDeps, options: SubscribeOpt
   let wakeUp: (() => void) | null = null;
   // Calls to next() are served one at a time, in order.
   let turn: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
 
   /** The next page after the cursor: messages to deliver, and the new cursor. */
   function readPage(st: Statements): SubscriptionMessage[] {
@@ -97,7 +98,13 @@ export function createSubscription(deps: SubscriptionDeps, options: SubscribeOpt
     [Symbol.asyncIterator]() {
       return {
         next: () => {
-          const result = turn.then(pull);
+          // Nothing pending ahead of this call: a buffered message can be served at once, in order.
+          if (waiting === 0 && !closed) {
+            const message = buffer.shift();
+            if (message) return Promise.resolve({ done: false, value: message });
+          }
+          waiting++;
+          const result = turn.then(pull).finally(() => waiting--);
           turn = result.catch(() => undefined);
           return result;
         },
