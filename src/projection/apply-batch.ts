@@ -69,8 +69,8 @@ export async function foldBatch(
   }
   if (missing.size > 0) {
     for (const stored of await readStore.getMany<StoredDocument>(collection, [...missing])) {
-      // evolve may update the document in place: it gets a private copy of a shared (frozen) one
-      const doc = Object.isFrozen(stored) ? copyDocument(stored) : stored;
+      // evolve may update the document in place: it gets a private copy, never the one readers share
+      const doc = copyDocument(stored);
       pending.set(doc._id, { doc: doc as unknown as ProjectedDocument, position: null, seen: positionFromKey(doc._position) });
     }
   }

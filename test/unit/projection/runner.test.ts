@@ -58,6 +58,19 @@ describe('projection runner', () => {
     expect(runner.status()).toMatchObject({ caughtUp: true, state: 'live', position: event!.position });
   });
 
+  it('never changes a stored document a reader holds, even where the store shares its documents unfrozen (production)', async () => {
+    await seed(store, 1);
+    const readStore = createMemoryReadStore({ freezeDocuments: false });
+    const runner = await start(readStore, [caseSummaryProjection()]);
+    const held = await readStore.get<StoredDocument & { outcomes: unknown[]; revision: number }>('case-summary', 'case-000');
+    const snapshot = structuredClone(held);
+    const outcome = { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null };
+    const [event] = await appendTo(store, 'case-case-000', [{ type: 'OutcomeMeasured', data: outcome }]);
+    expect(await runner.waitFor(event!.position, 5000)).toBe(true);
+    expect(held).toEqual(snapshot);
+    expect((await readStore.get<StoredDocument & { outcomes: unknown[] }>('case-summary', 'case-000'))!.outcomes).toHaveLength(1);
+  });
+
   it('applies an event that arrived while the previous batch was being written, with nothing arriving after it', async () => {
     await seed(store, 1);
     const readStore = createMemoryReadStore();
