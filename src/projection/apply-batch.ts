@@ -84,7 +84,10 @@ export async function foldBatch(
     // At-least-once delivery: events this document has already seen are skipped.
     if (event.position <= folded.seen || (folded.position !== null && event.position <= folded.position)) continue;
     try {
-      folded.doc = projection.evolve(folded.doc, event);
+      // evolve may change the document in place before it throws: when live, where a failed event is
+      // skipped, it gets a copy, so that nothing of a failed event is kept. A rebuild stops instead.
+      const doc = onError === 'dead-letter' && folded.doc !== null ? copyDocument(folded.doc) : folded.doc;
+      folded.doc = projection.evolve(doc, event);
       folded.position = event.position;
     } catch (error) {
       const letter: DeadLetter = {
