@@ -8,12 +8,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../graphql/auth/tokens';
 import type { User } from '../graphql/auth/user';
 import { createFormatError } from '../graphql/common/errors';
+import { maxAliases } from '../graphql/common/max-aliases';
 import type { Context, Services } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { metricsText, readiness } from './health';
@@ -60,6 +61,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const wsCleanup = useServer(
     {
       schema,
+      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, maxAliases]),
       context: async (ctx) => context(await userOf(verifyToken, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization), randomUUID()),
     },
     wsServer,
@@ -71,6 +73,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: 10_000 },
+    validationRules: [maxAliases],
     formatError: createFormatError(
       (error, formatted) => logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), path: formatted.path }, 'request failed'),
       { maskInternal: true },

@@ -179,7 +179,7 @@ describe('projection runner', () => {
       await gate;
       return upsert(collection, docs);
     };
-    const [good] = await appendTo(store, 'case-case-001', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
+    await appendTo(store, 'case-case-001', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
     await new Promise((r) => setTimeout(r, 50));
     const outcome = { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null };
     const [bad, after] = await appendTo(store, 'case-case-000', [
