@@ -201,7 +201,11 @@ async function main(): Promise<void> {
       rebuild = {
         readStore: 'memory',
         batchSize,
-        ...(await rebuildRate(store, createMemoryReadStore({ freezeDocuments: false }), { batchSize, totalEvents: cache.events, maxSeconds })),
+        ...(await rebuildRate(store, createMemoryReadStore({ freezeDocuments: false }), {
+          batchSize,
+          totalEvents: cache.events,
+          maxSeconds,
+        })),
       };
     }
     await profiler?.stop(profileFile as string);

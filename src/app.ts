@@ -48,7 +48,9 @@ export async function openEventStore(config: Config): Promise<EventStore> {
 }
 
 export async function openReadStore(config: Config): Promise<ReadStore> {
-  return config.mongodbUrl ? createMongoReadStore({ url: config.mongodbUrl }) : createMemoryReadStore({ freezeDocuments: !config.production });
+  return config.mongodbUrl
+    ? createMongoReadStore({ url: config.mongodbUrl })
+    : createMemoryReadStore({ freezeDocuments: !config.production });
 }
 
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {

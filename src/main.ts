@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger });
   const url = await app.listen();
   logger.info(
-    { url: `${url}/graphql`, eventStore: config.eventStoreUrl ? 'kurrentdb' : 'sqlite', readStore: config.mongodbUrl ? 'mongodb' : 'memory', dataDir: config.dataDir },
+    {
+      url: `${url}/graphql`,
+      eventStore: config.eventStoreUrl ? 'kurrentdb' : 'sqlite',
+      readStore: config.mongodbUrl ? 'mongodb' : 'memory',
+      dataDir: config.dataDir,
+    },
     'celltrail listening',
   );
   let shuttingDown = false;

@@ -20,7 +20,9 @@ async function status(): Promise<number> {
     const url = process.env.CELLTRAIL_URL ?? `http://127.0.0.1:${config.port}`;
     const response = await fetch(`${url}/ready`).catch(() => null);
     if (!response) {
-      process.stderr.write(`no server answers at ${url}: the embedded read models live in the server's memory (set CELLTRAIL_URL, or start it)\n`);
+      process.stderr.write(
+        `no server answers at ${url}: the embedded read models live in the server's memory (set CELLTRAIL_URL, or start it)\n`,
+      );
       return 1;
     }
     process.stdout.write(`${JSON.stringify(await response.json(), null, 2)}\n`);
@@ -35,7 +37,13 @@ async function status(): Promise<number> {
       const position = await readStore.getCheckpoint(checkpointName(projection));
       const behind = position === null ? null : (await store.readAll({ after: position, maxCount: 10_001 })).length;
       const deadLetters = await readStore.count(DEAD_LETTERS, { projection: projection.name });
-      rows.push({ name: projection.name, version: projection.version, position: position === null ? null : String(position), lagEvents: behind, deadLetters });
+      rows.push({
+        name: projection.name,
+        version: projection.version,
+        position: position === null ? null : String(position),
+        lagEvents: behind,
+        deadLetters,
+      });
     }
     process.stdout.write(`${JSON.stringify({ head: String(head), projections: rows }, null, 2)}\n`);
     return 0;
@@ -49,7 +57,11 @@ async function rebuild(name: string | undefined): Promise<number> {
   const config = loadConfig();
   const projections = projectionsFor(DEFAULT_COMPLIANCE_CONFIG).filter((p) => !name || p.name === name);
   if (projections.length === 0) {
-    process.stderr.write(`no projection named ${name}; projections: ${projectionsFor(DEFAULT_COMPLIANCE_CONFIG).map((p) => p.name).join(', ')}\n`);
+    process.stderr.write(
+      `no projection named ${name}; projections: ${projectionsFor(DEFAULT_COMPLIANCE_CONFIG)
+        .map((p) => p.name)
+        .join(', ')}\n`,
+    );
     return 2;
   }
   const store = await openEventStore(config);
@@ -72,7 +84,9 @@ async function rebuild(name: string | undefined): Promise<number> {
       });
       progress.done();
       const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(`${JSON.stringify({ projection: projection.name, events, position: String(position), seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ projection: projection.name, events, position: String(position), seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) })}\n`,
+      );
     }
     return 0;
   } catch (error) {

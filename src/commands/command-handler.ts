@@ -4,14 +4,7 @@
  */
 import type { DomainError, Decision } from '../domain/errors';
 import { eventIdFor, sealEvents } from '../eventstore/envelope';
-import {
-  ConcurrencyError,
-  type Actor,
-  type EventStore,
-  type JsonObject,
-  type Position,
-  type RecordedEvent,
-} from '../eventstore/port';
+import { ConcurrencyError, type Actor, type EventStore, type JsonObject, type Position, type RecordedEvent } from '../eventstore/port';
 import { SCHEMA_VERSION } from '../domain/events';
 
 export interface CommandMeta {

@@ -18,11 +18,15 @@ export function caseDecider(options: DeciderOptions): StreamDecider<CaseCommand,
   return {
     initialState: initialCaseState,
     evolve: (state, event: RecordedEvent) =>
-      evolveCase(state, { id: event.id, type: event.type, data: event.data, occurredAt: event.metadata.occurredAt } as unknown as CaseEvent),
+      evolveCase(state, {
+        id: event.id,
+        type: event.type,
+        data: event.data,
+        occurredAt: event.metadata.occurredAt,
+      } as unknown as CaseEvent),
     decide: (command, state, now) => decideCase(command, state, { now, maxClockSkewMs: options.maxClockSkewMs }),
     // A case outside the caller's facilities answers exactly as a case that does not exist.
-    authorize: (state) =>
-      state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('case') : null,
+    authorize: (state) => (state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('case') : null),
   };
 }
 
@@ -31,7 +35,6 @@ export function patientDecider(options: DeciderOptions): StreamDecider<PatientCo
     initialState: initialPatientState,
     evolve: evolvePatient,
     decide: (command, state, now) => decidePatient(command, state, { now }),
-    authorize: (state) =>
-      state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('patient') : null,
+    authorize: (state) => (state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('patient') : null),
   };
 }

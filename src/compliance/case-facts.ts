@@ -33,7 +33,11 @@ export function procedureAnchor(record: CaseRecord): ProcedureAnchor | null {
   if (record.harvest) return { eventId: record.harvest.eventId, at: timeOf(record.harvest.occurredAt), name: 'the harvest' };
   if (record.harvestPlanned) return null;
   if (record.concentration) {
-    return { eventId: record.concentration.eventId, at: timeOf(record.concentration.occurredAt), name: 'the cell concentration (harvest done elsewhere)' };
+    return {
+      eventId: record.concentration.eventId,
+      at: timeOf(record.concentration.occurredAt),
+      name: 'the cell concentration (harvest done elsewhere)',
+    };
   }
   const first = record.injections[0];
   return first ? { eventId: first.eventId, at: timeOf(first.occurredAt), name: 'the first injection (harvest done elsewhere)' } : null;

@@ -55,15 +55,13 @@ export function supportedCodes(record: CaseRecord): SupportedCode[] {
           `Harvest, concentration and ${first.count} intramuscular injections into the ${legName(first.leg)} are documented in this case: ` +
           'the complete procedure including the bone marrow harvest.',
       },
-      ...others.map(
-        (other): SupportedCode => ({
-          code: '0264T',
-          leg: other.leg,
-          reason:
-            `${other.count} intramuscular injections into the ${legName(other.leg)} with cells of the same harvest, which is reported once, ` +
-            `with 0263T for the ${legName(first.leg)}: the complete procedure excluding the harvest.`,
-        }),
-      ),
+      ...others.map((other): SupportedCode => ({
+        code: '0264T',
+        leg: other.leg,
+        reason:
+          `${other.count} intramuscular injections into the ${legName(other.leg)} with cells of the same harvest, which is reported once, ` +
+          `with 0263T for the ${legName(first.leg)}: the complete procedure excluding the harvest.`,
+      })),
     ];
   }
   if (record.harvestPlanned) return [];

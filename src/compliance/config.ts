@@ -117,10 +117,7 @@ function validate(config: ComplianceConfig): string[] {
  * Throws InvalidComplianceConfigError listing every problem, including unknown keys (a misspelt
  * setting would otherwise be ignored silently). Returns a frozen configuration.
  */
-export function complianceConfigFrom(
-  partial: ComplianceConfigInput,
-  base: ComplianceConfig = DEFAULT_COMPLIANCE_CONFIG,
-): ComplianceConfig {
+export function complianceConfigFrom(partial: ComplianceConfigInput, base: ComplianceConfig = DEFAULT_COMPLIANCE_CONFIG): ComplianceConfig {
   const unknownKeys = Object.keys(partial).filter((key) => !KNOWN_KEYS.includes(key));
   const merged: ComplianceConfig = {
     dopplerWindowDays: { ...base.dopplerWindowDays, ...definedOnly(partial.dopplerWindowDays ?? {}) },

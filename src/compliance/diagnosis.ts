@@ -21,12 +21,20 @@ export interface LimbDiagnosis {
   problem: string | null;
 }
 
-const PRESENTATION: Record<string, Presentation> = { '2': 'rest pain', '3': 'ulceration', '4': 'ulceration', '5': 'ulceration', '6': 'gangrene' };
+const PRESENTATION: Record<string, Presentation> = {
+  '2': 'rest pain',
+  '3': 'ulceration',
+  '4': 'ulceration',
+  '5': 'ulceration',
+  '6': 'gangrene',
+};
 const SIDE_DIGIT: Record<string, Leg[]> = { '1': ['RIGHT'], '2': ['LEFT'], '3': ['LEFT', 'RIGHT'] };
 const ULCER_SITES = new Set(['1', '2', '3', '4', '5', '8', '9']);
 
 export function readDiagnosis(code: string): LimbDiagnosis {
-  const normalized = String(code ?? '').toUpperCase().replace(/[\s.]/g, '');
+  const normalized = String(code ?? '')
+    .toUpperCase()
+    .replace(/[\s.]/g, '');
   const match = /^I702([2-6])(.?)(.*)$/.exec(normalized);
   if (!match) {
     return { code, presentation: null, legs: [], problem: 'is not a code for critical limb ischemia of the legs (I70.22x–I70.26x)' };
@@ -35,7 +43,8 @@ export function readDiagnosis(code: string): LimbDiagnosis {
   const presentation = PRESENTATION[fifth] ?? null;
   const result = (legs: Leg[], problem: string | null): LimbDiagnosis => ({ code, presentation, legs, problem });
   if (rest !== '') return result([], 'is not a valid ICD-10-CM code');
-  if (fifth === '5') return sixth === '' ? result([], 'documents extremities other than the legs') : result([], 'is not a valid ICD-10-CM code');
+  if (fifth === '5')
+    return sixth === '' ? result([], 'documents extremities other than the legs') : result([], 'is not a valid ICD-10-CM code');
   if (fifth === '3' || fifth === '4') {
     if (sixth === '') return result([], 'is incomplete: the 6th character (ulcer site) is missing');
     if (!ULCER_SITES.has(sixth)) return result([], 'is not a valid ICD-10-CM code');

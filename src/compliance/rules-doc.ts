@@ -24,8 +24,14 @@ const SETTINGS: Record<keyof ComplianceConfig, { describe: (config: ComplianceCo
     describe: (c) => `${c.dopplerWindowDays.min}–${c.dopplerWindowDays.max} days`,
     meaning: 'PRE-01: Doppler pressures before the harvest ("ideally about three months")',
   },
-  angiographyWindowHours: { describe: (c) => `${c.angiographyWindowHours} hours`, meaning: 'PRE-03: angiography "immediately before" the harvest' },
-  procedureSpanHours: { describe: (c) => `${c.procedureSpanHours} hours`, meaning: 'PRP-02: harvest, concentration and injections on the "same day"' },
+  angiographyWindowHours: {
+    describe: (c) => `${c.angiographyWindowHours} hours`,
+    meaning: 'PRE-03: angiography "immediately before" the harvest',
+  },
+  procedureSpanHours: {
+    describe: (c) => `${c.procedureSpanHours} hours`,
+    meaning: 'PRP-02: harvest, concentration and injections on the "same day"',
+  },
   harvestSites: { describe: (c) => c.harvestSites.map(inWords).join(', '), meaning: 'HAR-01: harvest sites accepted' },
   abiAgreementTolerance: { describe: (c) => `±${c.abiAgreementTolerance.toFixed(2)}`, meaning: 'PRE-02: documented vs. computed ABI' },
   severeAbiThreshold: {
@@ -60,7 +66,7 @@ export function renderRulesMarkdown(config: ComplianceConfig): string {
     'Whether a follow-up is overdue depends on the day it is asked. The audit lists each expected follow-up measurement with its window',
     '(`dueFrom`–`dueBy`, counted from the first intramuscular injection into the leg) and whether an outcome entry in the window documents',
     'it; a warning appears only once `dueBy` has passed unsatisfied. Being warnings, overdue follow-ups never change whether a case is',
-    'complete. After a major amputation of a leg, or the patient\'s death, windows still open are no longer expected.',
+    "complete. After a major amputation of a leg, or the patient's death, windows still open are no longer expected.",
     '',
     '## CPT codes the documentation supports',
     '',
@@ -82,7 +88,11 @@ export function renderRulesMarkdown(config: ComplianceConfig): string {
     '',
     ...table(
       ['setting', 'value', 'meaning'],
-      (Object.keys(SETTINGS) as (keyof ComplianceConfig)[]).map((key) => [`\`${key}\``, SETTINGS[key].describe(config), SETTINGS[key].meaning]),
+      (Object.keys(SETTINGS) as (keyof ComplianceConfig)[]).map((key) => [
+        `\`${key}\``,
+        SETTINGS[key].describe(config),
+        SETTINGS[key].meaning,
+      ]),
     ),
     '',
   ];

@@ -43,7 +43,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   const entries = { ...state.entries, [event.id]: event.type };
   switch (event.type) {
     case 'CaseOpened':
-      return { ...state, entries, exists: true, facilityId: event.data.facilityId, legs: [...event.data.legs], harvestPlanned: event.data.harvestPlanned };
+      return {
+        ...state,
+        entries,
+        exists: true,
+        facilityId: event.data.facilityId,
+        legs: [...event.data.legs],
+        harvestPlanned: event.data.harvestPlanned,
+      };
     case 'HarvestPerformed':
       return { ...state, entries, hasHarvest: true };
     case 'CellsConcentrated':
@@ -132,7 +139,11 @@ function decideAmendment(
   const movedTo = data.changes.occurredAt;
   if (typeof movedTo === 'string' && inFuture(movedTo, context)) return reject('OCCURRED_IN_FUTURE');
   const leg = data.changes.leg;
-  if (typeof leg === 'string' && (targetType === 'InjectionGiven' || targetType === 'OutcomeMeasured') && !state.legs.includes(leg as Leg)) {
+  if (
+    typeof leg === 'string' &&
+    (targetType === 'InjectionGiven' || targetType === 'OutcomeMeasured') &&
+    !state.legs.includes(leg as Leg)
+  ) {
     return reject('LEG_NOT_TREATED', leg);
   }
   return one({

@@ -169,7 +169,6 @@ export const AMENDABLE_EVENT_TYPES = [
 ] as const;
 export type AmendableEventType = (typeof AMENDABLE_EVENT_TYPES)[number];
 
-
 /** Access-log events: who read which patient data (ids only, never the data read). */
 export interface PatientDataAccessed {
   operation: string;

@@ -26,7 +26,12 @@ export async function readiness(store: EventStore, runner: ProjectionRunner, now
       eventsCapped: behind.length > LAG_COUNT_CAP,
       seconds: oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0,
     },
-    projections: status.projections.map((p) => ({ name: p.name, version: p.version, position: String(p.position), deadLetters: p.deadLetters })),
+    projections: status.projections.map((p) => ({
+      name: p.name,
+      version: p.version,
+      position: String(p.position),
+      deadLetters: p.deadLetters,
+    })),
   };
 }
 

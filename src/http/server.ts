@@ -62,7 +62,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     {
       schema,
       validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, maxAliases]),
-      context: async (ctx) => context(await userOf(verifyToken, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization), randomUUID()),
+      context: async (ctx) =>
+        context(await userOf(verifyToken, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization), randomUUID()),
     },
     wsServer,
   );
@@ -75,7 +76,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     parseOptions: { maxTokens: 10_000 },
     validationRules: [maxAliases],
     formatError: createFormatError(
-      (error, formatted) => logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error), path: formatted.path }, 'request failed'),
+      (error, formatted) =>
+        logger.error(
+          {
+            err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+            path: formatted.path,
+          },
+          'request failed',
+        ),
       { maskInternal: true },
     ),
     plugins: [
@@ -83,7 +91,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of patient data, and no per-field cache hints to compute on every request.
       ApolloServerPluginCacheControlDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();

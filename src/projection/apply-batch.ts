@@ -106,7 +106,12 @@ export async function foldBatch(
 }
 
 /** Derives and writes every pending document that changed, then empties the map. */
-export async function writeFolded(readStore: ReadStore, projection: Projection, collection: string, pending: PendingDocuments): Promise<StoredDocument[]> {
+export async function writeFolded(
+  readStore: ReadStore,
+  projection: Projection,
+  collection: string,
+  pending: PendingDocuments,
+): Promise<StoredDocument[]> {
   const written: StoredDocument[] = [];
   for (const [key, { doc, position }] of pending) {
     if (doc === null || position === null) continue;

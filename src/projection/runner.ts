@@ -121,7 +121,16 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   async function recordDeadLetters(letters: DeadLetter[]): Promise<void> {
     if (letters.length === 0) return;
     for (const letter of letters) {
-      logger.error({ projection: letter.projection, eventId: letter.eventId, eventType: letter.eventType, position: String(letter.position), error: letter.error }, 'projection dead letter');
+      logger.error(
+        {
+          projection: letter.projection,
+          eventId: letter.eventId,
+          eventType: letter.eventType,
+          position: String(letter.position),
+          error: letter.error,
+        },
+        'projection dead letter',
+      );
       deadLetterCounts.set(letter.projection, (deadLetterCounts.get(letter.projection) ?? 0) + 1);
       recentDeadLetters.push(letter);
       if (recentDeadLetters.length > 100) recentDeadLetters.shift();
@@ -279,7 +288,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         // No checkpoint for this version (new or changed projection), or a read model restored from a
         // backup newer than the event store: rebuild beside the serving collection, then swap.
         if (checkpoint === null || checkpoint > head) {
-          logger.info({ projection: projection.name, version: projection.version, checkpoint: String(checkpoint) }, 'rebuilding projection');
+          logger.info(
+            { projection: projection.name, version: projection.version, checkpoint: String(checkpoint) },
+            'rebuilding projection',
+          );
           positions.set(projection.name, await rebuildProjection({ store, readStore, projection, batchSize }));
         } else {
           positions.set(projection.name, checkpoint);

@@ -13,7 +13,6 @@ import { makeTempDir } from '../support/sqlite-temp';
 import { append } from '../unit/audit/fixtures';
 import { runScript as run } from '../support/cli-process';
 
-
 function io(env: Record<string, string>): ExportIo & { out: () => string; err: () => string } {
   const stdout = new PassThrough();
   let out = '';

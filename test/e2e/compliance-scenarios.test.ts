@@ -3,13 +3,20 @@ import { randomUUID } from 'node:crypto';
 import { at, leftLegCase, operation, patientInput } from '../support/case-steps';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-type Compliance = { complete: boolean; findings: Array<{ rule: string; severity: string; message: string; eventIds: string[] }>; supportedCodes: Array<{ code: string; leg: string | null; reason: string }> };
+type Compliance = {
+  complete: boolean;
+  findings: Array<{ rule: string; severity: string; message: string; eventIds: string[] }>;
+  supportedCodes: Array<{ code: string; leg: string | null; reason: string }>;
+};
 type Steps = ReturnType<typeof leftLegCase>;
 type Step = 'doppler' | 'angiography' | 'harvest' | 'concentration' | 'injection';
 
 const MUTATION: Record<Step, string> = {
-  doppler: 'RecordDopplerAssessment', angiography: 'RecordAngiography', harvest: 'RecordHarvest',
-  concentration: 'RecordCellConcentration', injection: 'RecordInjection',
+  doppler: 'RecordDopplerAssessment',
+  angiography: 'RecordAngiography',
+  harvest: 'RecordHarvest',
+  concentration: 'RecordCellConcentration',
+  injection: 'RecordInjection',
 };
 
 describe('compliance scenarios over HTTP', () => {
@@ -22,13 +29,23 @@ describe('compliance scenarios over HTTP', () => {
     t = await startTestApp();
     clinician = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'], sub: 'dr-1', name: 'Dr One' });
     officer = await t.token({ roles: ['COMPLIANCE_OFFICER'], facilities: ['F1'], sub: 'co-1' });
-    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), { input: patientInput('F1') });
+    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), {
+      input: patientInput('F1'),
+    });
     patientId = registered.data!.registerPatient.patient.id;
   });
   afterAll(() => t.stop());
 
   /** Records a case step by step; `change` edits the inputs, `skip` leaves steps out, `extra` adds more. */
-  async function recordCase(options: { change?: (s: Steps) => void; skip?: Step[]; extra?: (s: Steps) => Array<[Step, object]>; sign?: boolean; daysAgo?: number } = {}): Promise<Compliance> {
+  async function recordCase(
+    options: {
+      change?: (s: Steps) => void;
+      skip?: Step[];
+      extra?: (s: Steps) => Array<[Step, object]>;
+      sign?: boolean;
+      daysAgo?: number;
+    } = {},
+  ): Promise<Compliance> {
     const caseId = randomUUID();
     const steps = leftLegCase(caseId, patientId, new Date(Date.now() - (options.daysAgo ?? 0) * 24 * 3600_000));
     options.change?.(steps);
@@ -58,7 +75,12 @@ describe('compliance scenarios over HTTP', () => {
   });
 
   it('harvest done elsewhere: 0264T', async () => {
-    const c = await recordCase({ change: (s) => { s.open = { ...s.open, harvestPlanned: false } as typeof s.open; }, skip: ['harvest'] });
+    const c = await recordCase({
+      change: (s) => {
+        s.open = { ...s.open, harvestPlanned: false } as typeof s.open;
+      },
+      skip: ['harvest'],
+    });
     expect(codes(c)).toEqual(['0264T-LEFT']);
   });
 
@@ -82,19 +104,31 @@ describe('compliance scenarios over HTTP', () => {
   });
 
   it('angiography after the harvest: blocking PRE-03', async () => {
-    const c = await recordCase({ change: (s) => { s.angiography.occurredAt = at(new Date(s.harvest.occurredAt), 0, 1); } });
+    const c = await recordCase({
+      change: (s) => {
+        s.angiography.occurredAt = at(new Date(s.harvest.occurredAt), 0, 1);
+      },
+    });
     expect(rules(c)).toContain('PRE-03:BLOCKING');
     expect(c.complete).toBe(false);
   });
 
   it('Doppler 200 days before the harvest: a PRE-01 warning only, still complete', async () => {
-    const c = await recordCase({ change: (s) => { s.doppler.occurredAt = at(new Date(s.harvest.occurredAt), -200); } });
+    const c = await recordCase({
+      change: (s) => {
+        s.doppler.occurredAt = at(new Date(s.harvest.occurredAt), -200);
+      },
+    });
     expect(rules(c)).toEqual(['PRE-01:WARNING']);
     expect(c.complete).toBe(true);
   });
 
   it('a single injection: blocking INJ-01 and no code', async () => {
-    const c = await recordCase({ change: (s) => { s.injection.injectionCount = 1; } });
+    const c = await recordCase({
+      change: (s) => {
+        s.injection.injectionCount = 1;
+      },
+    });
     expect(rules(c)).toContain('INJ-01:BLOCKING');
     expect(codes(c)).toEqual([]);
   });
@@ -106,31 +140,53 @@ describe('compliance scenarios over HTTP', () => {
   });
 
   it('a diagnosis for the wrong leg: blocking COD-01', async () => {
-    const c = await recordCase({ change: (s) => { s.open.diagnosisCode = 'I70.221'; } });
+    const c = await recordCase({
+      change: (s) => {
+        s.open.diagnosisCode = 'I70.221';
+      },
+    });
     expect(rules(c)).toContain('COD-01:BLOCKING');
   });
 
   it('the worklist and the report count what the cases show', async () => {
-    const report = await t.gql<{ complianceReport: { caseCount: number; completeCount: number; incompleteCount: number; byRule: Array<{ rule: string; severity: string; caseCount: number }> } }>(officer, operation('ComplianceReport'), {});
+    const report = await t.gql<{
+      complianceReport: {
+        caseCount: number;
+        completeCount: number;
+        incompleteCount: number;
+        byRule: Array<{ rule: string; severity: string; caseCount: number }>;
+      };
+    }>(officer, operation('ComplianceReport'), {});
     expect(report.errors).toBeUndefined();
     const r = report.data!.complianceReport;
     expect(r.caseCount).toBe(9);
     expect(r.completeCount + r.incompleteCount).toBe(9);
     expect(r.completeCount).toBe(4); // complete, harvest elsewhere, both legs, late Doppler (a warning)
-    expect(r.byRule).toEqual(expect.arrayContaining([{ rule: 'INJ-04', severity: 'BLOCKING', caseCount: 1 }, { rule: 'PRE-01', severity: 'WARNING', caseCount: 1 }]));
+    expect(r.byRule).toEqual(
+      expect.arrayContaining([
+        { rule: 'INJ-04', severity: 'BLOCKING', caseCount: 1 },
+        { rule: 'PRE-01', severity: 'WARNING', caseCount: 1 },
+      ]),
+    );
     const worklist = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { rule: 'PRE-03' }, first: 10 });
     expect(worklist.data!.cases.totalCount).toBe(1);
-    const incomplete = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { complete: false }, first: 10 });
+    const incomplete = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), {
+      filter: { complete: false },
+      first: 10,
+    });
     expect(incomplete.data!.cases.totalCount).toBe(5);
   });
 
-  it('a follow-up window passed without its measurements: POST warnings, and the case is on that rule\'s worklist', async () => {
+  it("a follow-up window passed without its measurements: POST warnings, and the case is on that rule's worklist", async () => {
     const before = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { rule: 'POST-01' }, first: 10 });
     expect(before.data!.cases.totalCount).toBe(0);
     const c = await recordCase({ daysAgo: 50 }); // injected 60 days ago: the 1-month window (16–44 days) has passed
     expect(rules(c)).toEqual(['POST-01:WARNING', 'POST-02:WARNING', 'POST-03:WARNING']);
     expect(c.complete).toBe(true);
-    const worklist = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), { filter: { rule: 'POST-01' }, first: 10 });
+    const worklist = await t.gql<{ cases: { totalCount: number } }>(officer, operation('Cases'), {
+      filter: { rule: 'POST-01' },
+      first: 10,
+    });
     expect(worklist.data!.cases.totalCount).toBe(1);
   });
 

@@ -14,7 +14,9 @@ describe('GraphQL over HTTP conformance', () => {
 
   it('passes every MUST of the graphql-http audit', async () => {
     const results = await auditServer({ url: `${t.url}/graphql`, fetchFn: fetch });
-    const failedMusts = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${"reason" in r ? String(r.reason) : ""}`);
+    const failedMusts = results
+      .filter((r) => r.status === 'error')
+      .map((r) => `${r.id} ${r.name}: ${'reason' in r ? String(r.reason) : ''}`);
     expect(failedMusts).toEqual([]);
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThan(20);
   });
@@ -26,7 +28,12 @@ describe('GraphQL over HTTP conformance', () => {
     const refused = await t.gql(token, reads(MAX_ALIASES + 1));
     expect(refused.status).toBe(400);
     expect(refused.data).toBeUndefined();
-    expect(refused.errors).toEqual([expect.objectContaining({ message: `An operation may use at most ${MAX_ALIASES} aliases.`, extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: `An operation may use at most ${MAX_ALIASES} aliases.`,
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    ]);
 
     const answered = await t.gql<Record<string, null>>(token, reads(MAX_ALIASES));
     expect(answered.status).toBe(200);
@@ -35,11 +42,19 @@ describe('GraphQL over HTTP conformance', () => {
 
   it(`holds subscriptions to the same alias limit`, async () => {
     const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     const fields = Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `r${i}: revision`).join(' ');
     try {
       const outcome = await new Promise<unknown>((resolve) => {
-        client.subscribe({ query: `subscription { caseUpdated(caseId: "case-1") { ${fields} } }` }, { next: () => resolve('accepted'), error: resolve, complete: () => resolve('completed') });
+        client.subscribe(
+          { query: `subscription { caseUpdated(caseId: "case-1") { ${fields} } }` },
+          { next: () => resolve('accepted'), error: resolve, complete: () => resolve('completed') },
+        );
       });
       expect(outcome).toEqual([expect.objectContaining({ message: `An operation may use at most ${MAX_ALIASES} aliases.` })]);
     } finally {

@@ -15,7 +15,11 @@ describe('operator endpoints', () => {
     await t.gql(token, operation('RegisterPatient'), { input: patientInput('F1') });
     const ready = await fetch(`${t.url}/ready`);
     expect(ready.status).toBe(200);
-    const body = (await ready.json()) as { ready: boolean; lag: { events: number }; projections: Array<{ name: string; position: string }> };
+    const body = (await ready.json()) as {
+      ready: boolean;
+      lag: { events: number };
+      projections: Array<{ name: string; position: string }>;
+    };
     expect(body.ready).toBe(true);
     expect(body.lag.events).toBe(0);
     expect(body.projections.map((p) => p.name).sort()).toEqual(['case-summary', 'patient-summary']);
@@ -30,7 +34,11 @@ describe('operator endpoints', () => {
     const applied = String(head);
     await t.app.services.runner.stop();
     const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
-    const write = await t.gql<{ registerPatient: { stale: boolean } }>(token, operation('RegisterPatient').replace('revision', 'revision stale'), { input: patientInput('F1') });
+    const write = await t.gql<{ registerPatient: { stale: boolean } }>(
+      token,
+      operation('RegisterPatient').replace('revision', 'revision stale'),
+      { input: patientInput('F1') },
+    );
     expect(write.data!.registerPatient.stale).toBe(true); // durable, but the summary could not catch up
     const ready = await fetch(`${t.url}/ready`);
     expect(ready.status).toBe(503);

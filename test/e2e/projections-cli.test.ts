@@ -17,7 +17,10 @@ describe('the projections command line', () => {
 
     const rebuilt = await runScript('src/cli/projections.ts', ['rebuild'], embedded);
     expect(rebuilt.code).toBe(0);
-    const lines = rebuilt.stdout.trim().split('\n').map((line) => JSON.parse(line) as { projection: string; events: number; position: string });
+    const lines = rebuilt.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { projection: string; events: number; position: string });
     expect(lines).toEqual([
       expect.objectContaining({ projection: 'case-summary', events: 3, position: '3' }),
       // a projection reads only the events of its types, and is current to the head all the same

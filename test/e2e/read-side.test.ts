@@ -5,7 +5,13 @@ import WebSocket from 'ws';
 import { leftLegCase, operation, patientInput } from '../support/case-steps';
 import { startTestApp, type GqlResponse, type TestApp } from '../support/test-app';
 
-type CasesPage = { cases: { totalCount: number; edges: Array<{ cursor: string; node: { id: string; status: string; compliance: { complete: boolean } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type CasesPage = {
+  cases: {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: { id: string; status: string; compliance: { complete: boolean } } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 describe('read side over HTTP', () => {
   let t: TestApp;
@@ -16,16 +22,22 @@ describe('read side over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     clinician = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
-    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), { input: patientInput('F1') });
+    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), {
+      input: patientInput('F1'),
+    });
     patientId = registered.data!.registerPatient.patient.id;
     // 25 clinicians' front ends at a time: realistic, and quick on a slow read store (FerretDB)
     for (let chunk = 0; chunk < 10; chunk++) {
       const ids = Array.from({ length: 25 }, () => randomUUID());
       caseIds.push(...ids);
-      const results = await Promise.all(ids.map((caseId) => t.gql(clinician, operation('OpenCase'), { input: leftLegCase(caseId, patientId, new Date()).open })));
+      const results = await Promise.all(
+        ids.map((caseId) => t.gql(clinician, operation('OpenCase'), { input: leftLegCase(caseId, patientId, new Date()).open })),
+      );
       expect(results.map((r) => r.errors)).toEqual(ids.map(() => undefined));
     }
-    await Promise.all(caseIds.slice(0, 30).map((caseId) => t.gql(clinician, operation('CloseCase'), { input: { caseId, reason: 'CANCELLED' } })));
+    await Promise.all(
+      caseIds.slice(0, 30).map((caseId) => t.gql(clinician, operation('CloseCase'), { input: { caseId, reason: 'CANCELLED' } })),
+    );
   }, 120_000);
   afterAll(() => t.stop());
 
@@ -76,7 +88,11 @@ describe('read side over HTTP', () => {
   });
 
   it('lists a patient with their cases', async () => {
-    const patient = await t.gql<{ patient: { mrn: string; cases: Array<{ id: string; compliance: { complete: boolean } }> } }>(clinician, operation('PatientSummary'), { id: patientId });
+    const patient = await t.gql<{ patient: { mrn: string; cases: Array<{ id: string; compliance: { complete: boolean } }> } }>(
+      clinician,
+      operation('PatientSummary'),
+      { id: patientId },
+    );
     expect(patient.errors).toBeUndefined();
     expect(patient.data!.patient.mrn).toBe('MRN-0001');
     expect(patient.data!.patient.cases).toHaveLength(250);
@@ -86,12 +102,23 @@ describe('read side over HTTP', () => {
     const caseId = caseIds[100]!;
     const url = t.url.replace('http', 'ws') + '/graphql';
     const subscribe = (token: string) => {
-      const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const client = createClient({
+        url,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
       const received: Array<{ revision: number; outcomes: unknown[] }> = [];
       const done = new Promise<void>((resolve, reject) => {
         client.subscribe<{ caseUpdated: { revision: number; outcomes: unknown[] } }>(
           { query: `subscription($id: ID!) { caseUpdated(caseId: $id) { revision outcomes { eventId } } }`, variables: { id: caseId } },
-          { next: (msg) => { if (msg.data) received.push(msg.data.caseUpdated); }, error: reject, complete: resolve },
+          {
+            next: (msg) => {
+              if (msg.data) received.push(msg.data.caseUpdated);
+            },
+            error: reject,
+            complete: resolve,
+          },
         );
       });
       return { client, received, done };
@@ -99,10 +126,14 @@ describe('read side over HTTP', () => {
     const mine = subscribe(clinician);
     const stranger = subscribe(await t.token({ roles: ['CLINICIAN'], facilities: ['F2'] }));
     await new Promise((r) => setTimeout(r, 200)); // let both subscriptions register
-    const written = await t.gql<{ recordOutcome: { revision: number } }>(clinician, operation('RecordOutcome'), { input: leftLegCase(caseId, patientId, new Date()).outcome });
+    const written = await t.gql<{ recordOutcome: { revision: number } }>(clinician, operation('RecordOutcome'), {
+      input: leftLegCase(caseId, patientId, new Date()).outcome,
+    });
     expect(written.errors).toBeUndefined();
     for (let i = 0; i < 50 && mine.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(mine.received).toEqual([expect.objectContaining({ revision: written.data!.recordOutcome.revision, outcomes: [expect.anything()] })]);
+    expect(mine.received).toEqual([
+      expect.objectContaining({ revision: written.data!.recordOutcome.revision, outcomes: [expect.anything()] }),
+    ]);
     expect(stranger.received).toEqual([]);
     await Promise.all([mine.client.dispose(), stranger.client.dispose()]);
   });

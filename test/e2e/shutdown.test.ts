@@ -16,7 +16,13 @@ describe('graceful shutdown', () => {
     const server = await startServerProcess({ DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET });
     const token = await signToken(TEST_SECRET, { sub: 'dr-term', name: 'Dr Term', roles: ['CLINICIAN'], facilities: ['F1'] });
     const post = async (query: string, variables: object) =>
-      (await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data: { registerPatient: { patient: { id: string } } } }>;
+      (
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json() as Promise<{ data: { registerPatient: { patient: { id: string } } } }>;
     const registered = await post(operation('RegisterPatient'), { input: patientInput('F1') });
     const patientId = registered.data.registerPatient.patient.id;
     await post(operation('PatientSummary'), { id: patientId });
@@ -28,7 +34,12 @@ describe('graceful shutdown', () => {
     const store = createSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
     try {
       const accesses = await store.readAll({ filter: { streamPrefix: 'access-' } });
-      expect(accesses).toEqual([expect.objectContaining({ type: 'PatientDataAccessed', data: expect.objectContaining({ operation: 'patient', patientId, outcome: 'OK' }) })]);
+      expect(accesses).toEqual([
+        expect.objectContaining({
+          type: 'PatientDataAccessed',
+          data: expect.objectContaining({ operation: 'patient', patientId, outcome: 'OK' }),
+        }),
+      ]);
       expect(accesses[0]!.metadata.actor).toMatchObject({ id: 'dr-term' });
     } finally {
       await store.close();

@@ -12,13 +12,18 @@ describe('write rules over HTTP', () => {
   let steps: ReturnType<typeof leftLegCase>;
 
   const headPosition = () => t.app.services.store.headPosition();
-  const send = (name: string, input: object, token = clinician) => t.gql<Record<string, { revision: number; eventIds: string[]; case: { id: string; revision: number } | null }>>(token, operation(name), { input });
+  const send = (name: string, input: object, token = clinician) =>
+    t.gql<Record<string, { revision: number; eventIds: string[]; case: { id: string; revision: number } | null }>>(token, operation(name), {
+      input,
+    });
   const codes = (r: GqlResponse<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);
 
   beforeAll(async () => {
     t = await startTestApp();
     clinician = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'], sub: 'dr-1' });
-    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), { input: patientInput('F1') });
+    const registered = await t.gql<{ registerPatient: { patient: { id: string } } }>(clinician, operation('RegisterPatient'), {
+      input: patientInput('F1'),
+    });
     patientId = registered.data!.registerPatient.patient.id;
     steps = leftLegCase(caseId, patientId, new Date());
     expect((await send('OpenCase', steps.open)).errors).toBeUndefined();
@@ -34,15 +39,29 @@ describe('write rules over HTTP', () => {
       ['a zero aspirate volume', 'RecordHarvest', { aspirateVolumeMl: 0 }, 'input.aspirateVolumeMl'],
       ['a rest pain score above 10', 'RecordOutcome', { restPainScore: 11 }, 'input.restPainScore'],
       ['a Wagner grade above 5', 'RecordOutcome', { wagnerGrade: 6 }, 'input.wagnerGrade'],
-      ['an angiography finding without a segment', 'RecordAngiography', { findings: [{ segment: ' ', kind: 'STENOSIS' }] }, 'input.findings.0.segment'],
-      ['a severity above 100 %', 'RecordAngiography', { findings: [{ segment: 'popliteal', kind: 'STENOSIS', severityPercent: 120 }] }, 'input.findings.0.severityPercent'],
+      [
+        'an angiography finding without a segment',
+        'RecordAngiography',
+        { findings: [{ segment: ' ', kind: 'STENOSIS' }] },
+        'input.findings.0.segment',
+      ],
+      [
+        'a severity above 100 %',
+        'RecordAngiography',
+        { findings: [{ segment: 'popliteal', kind: 'STENOSIS', severityPercent: 120 }] },
+        'input.findings.0.severityPercent',
+      ],
       ['zero injections', 'RecordInjection', { injectionCount: 0 }, 'input.injectionCount'],
     ];
     const base: Record<string, object> = {};
     beforeAll(() => {
       Object.assign(base, {
-        RecordDopplerAssessment: steps.doppler, RecordCellConcentration: steps.concentration, RecordHarvest: steps.harvest,
-        RecordOutcome: steps.outcome, RecordAngiography: steps.angiography, RecordInjection: steps.injection,
+        RecordDopplerAssessment: steps.doppler,
+        RecordCellConcentration: steps.concentration,
+        RecordHarvest: steps.harvest,
+        RecordOutcome: steps.outcome,
+        RecordAngiography: steps.angiography,
+        RecordInjection: steps.injection,
       });
     });
 
@@ -64,7 +83,7 @@ describe('write rules over HTTP', () => {
       expect(JSON.stringify(leg.errors)).not.toContain('MIDDLE_LEG_SECRET');
     });
 
-    it('validates an amendment\'s changes as the target entry\'s input', async () => {
+    it("validates an amendment's changes as the target entry's input", async () => {
       const harvested = await send('RecordHarvest', steps.harvest);
       const target = harvested.data!.recordHarvest!.eventIds[0]!;
       const before = await headPosition();
@@ -114,7 +133,12 @@ describe('write rules over HTTP', () => {
     });
 
     it('rejects a token signed with another secret, or expired', async () => {
-      const forged = await signToken('another-secret-another-secret-another', { sub: 'x', name: 'x', roles: ['CLINICIAN'], facilities: ['F1'] });
+      const forged = await signToken('another-secret-another-secret-another', {
+        sub: 'x',
+        name: 'x',
+        roles: ['CLINICIAN'],
+        facilities: ['F1'],
+      });
       expect(codes(await send('RecordOutcome', steps.outcome, forged))).toEqual(['UNAUTHENTICATED']);
       const expired = await signToken(TEST_SECRET, { sub: 'x', name: 'x', roles: ['CLINICIAN'], facilities: ['F1'], expiresIn: '-1m' });
       expect(codes(await send('RecordOutcome', steps.outcome, expired))).toEqual(['UNAUTHENTICATED']);

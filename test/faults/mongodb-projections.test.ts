@@ -27,7 +27,12 @@ async function seedCases(store: EventStore, from: number, count: number): Promis
   for (let i = from; i < from + count; i++) {
     const caseId = `case-${String(i).padStart(3, '0')}`;
     await appendTo(store, `case-${caseId}`, [{ type: 'CaseOpened', data: caseOpenedData(caseId) }]);
-    await appendTo(store, `case-${caseId}`, [{ type: 'OutcomeMeasured', data: { leg: 'LEFT', abi: 0.5, restPainScore: 3, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null } }]);
+    await appendTo(store, `case-${caseId}`, [
+      {
+        type: 'OutcomeMeasured',
+        data: { leg: 'LEFT', abi: 0.5, restPainScore: 3, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null },
+      },
+    ]);
   }
 }
 

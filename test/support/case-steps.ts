@@ -23,12 +23,49 @@ export function patientInput(facilityId: string) {
 export function leftLegCase(caseId: string, patientId: string, now: Date) {
   const harvestAt = new Date(now.getTime() - 10 * DAY);
   return {
-    open: { caseId, patientId, legs: ['LEFT'], occurredAt: at(harvestAt, -100), diagnosisCode: 'I70.222', rutherfordCategory: 4, revascularizationNotPossible: true, amputationOnlyAlternative: true },
-    doppler: { caseId, occurredAt: at(harvestAt, -90), leg: 'LEFT', brachialLeftMmHg: 130, brachialRightMmHg: 128, dorsalisPedisMmHg: 45, posteriorTibialMmHg: 40 },
-    angiography: { caseId, occurredAt: at(harvestAt, 0, -3), leg: 'LEFT', findings: [{ segment: 'posterior tibial, proximal', kind: 'OCCLUSION', severityPercent: 100 }] },
-    harvest: { caseId, occurredAt: harvestAt.toISOString(), site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240 },
+    open: {
+      caseId,
+      patientId,
+      legs: ['LEFT'],
+      occurredAt: at(harvestAt, -100),
+      diagnosisCode: 'I70.222',
+      rutherfordCategory: 4,
+      revascularizationNotPossible: true,
+      amputationOnlyAlternative: true,
+    },
+    doppler: {
+      caseId,
+      occurredAt: at(harvestAt, -90),
+      leg: 'LEFT',
+      brachialLeftMmHg: 130,
+      brachialRightMmHg: 128,
+      dorsalisPedisMmHg: 45,
+      posteriorTibialMmHg: 40,
+    },
+    angiography: {
+      caseId,
+      occurredAt: at(harvestAt, 0, -3),
+      leg: 'LEFT',
+      findings: [{ segment: 'posterior tibial, proximal', kind: 'OCCLUSION', severityPercent: 100 }],
+    },
+    harvest: {
+      caseId,
+      occurredAt: harvestAt.toISOString(),
+      site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE',
+      sides: 'BILATERAL',
+      aspirateVolumeMl: 240,
+    },
     concentration: { caseId, occurredAt: at(harvestAt, 0, 1), method: 'CENTRIFUGATION', inputVolumeMl: 240, concentrateVolumeMl: 40 },
-    injection: { caseId, occurredAt: at(harvestAt, 0, 2), leg: 'LEFT', route: 'INTRAMUSCULAR', injectionCount: 30, totalVolumeMl: 40, targetSegments: ['posterior tibial, proximal'], ultrasoundGuided: true },
+    injection: {
+      caseId,
+      occurredAt: at(harvestAt, 0, 2),
+      leg: 'LEFT',
+      route: 'INTRAMUSCULAR',
+      injectionCount: 30,
+      totalVolumeMl: 40,
+      targetSegments: ['posterior tibial, proximal'],
+      ultrasoundGuided: true,
+    },
     outcome: { caseId, occurredAt: at(harvestAt, 5), leg: 'LEFT', abi: 0.45, restPainScore: 5, ulcerStatus: 'PRESENT' },
   };
 }

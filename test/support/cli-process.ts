@@ -23,4 +23,3 @@ export function runScript(
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
-

@@ -5,7 +5,11 @@ import type { EventStore, JsonObject, RecordedEvent } from '../../src/eventstore
 export const ACTOR = { id: 'dr-1', name: 'Dr One', role: 'CLINICIAN' };
 
 /** Appends events to a stream through the store, as the command handler would, and returns them recorded. */
-export async function appendTo(store: EventStore, stream: string, events: Array<{ type: string; data: JsonObject; occurredAt?: string }>): Promise<RecordedEvent[]> {
+export async function appendTo(
+  store: EventStore,
+  stream: string,
+  events: Array<{ type: string; data: JsonObject; occurredAt?: string }>,
+): Promise<RecordedEvent[]> {
   const existing = await store.readStream(stream);
   const last = existing[existing.length - 1];
   const commandId = `${stream}:${existing.length}:${Math.random()}`;
@@ -18,7 +22,15 @@ export async function appendTo(store: EventStore, stream: string, events: Array<
       id: eventIdFor(commandId, i),
       type: e.type,
       data: e.data,
-      metadata: { actor: ACTOR, recordedAt: now, occurredAt: e.occurredAt ?? now, commandId, correlationId: 'test', causationId: null, schemaVersion: 1 },
+      metadata: {
+        actor: ACTOR,
+        recordedAt: now,
+        occurredAt: e.occurredAt ?? now,
+        commandId,
+        correlationId: 'test',
+        causationId: null,
+        schemaVersion: 1,
+      },
     })),
   });
   await store.append(stream, sealed, last ? last.revision : 'no_stream');
@@ -27,7 +39,16 @@ export async function appendTo(store: EventStore, stream: string, events: Array<
 
 export function caseOpenedData(caseId: string, over: JsonObject = {}): JsonObject {
   return {
-    caseId, patientId: 'p-1', facilityId: 'F1', legs: ['LEFT'], diagnosisCode: 'I70.222', rutherfordCategory: 4, fontaineStage: null,
-    revascularizationNotPossible: true, amputationOnlyAlternative: true, harvestPlanned: true, ...over,
+    caseId,
+    patientId: 'p-1',
+    facilityId: 'F1',
+    legs: ['LEFT'],
+    diagnosisCode: 'I70.222',
+    rutherfordCategory: 4,
+    fontaineStage: null,
+    revascularizationNotPossible: true,
+    amputationOnlyAlternative: true,
+    harvestPlanned: true,
+    ...over,
   };
 }

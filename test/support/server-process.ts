@@ -27,7 +27,14 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, child, kill: async (signal) => { child.kill(signal); await exited; } });
+        resolve({
+          url: match[1]!,
+          child,
+          kill: async (signal) => {
+            child.kill(signal);
+            await exited;
+          },
+        });
       }
     });
     child.once('exit', (code) => {

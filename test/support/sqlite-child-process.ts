@@ -24,10 +24,7 @@ export function hasStrace(): boolean {
 
 /** The command line running the child script with plain node (TypeScript through ts-register.js). */
 export function childCommand(args: string[]): [string, string[]] {
-  return [
-    process.execPath,
-    ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/sqlite-append-child.ts'), ...args],
-  ];
+  return [process.execPath, ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/sqlite-append-child.ts'), ...args]];
 }
 
 export interface RunningChild {

@@ -82,7 +82,14 @@ async function backendFor(overrides: AppOverrides): Promise<Backend> {
 
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
   const { env, ...overrides } = options;
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_SECRET, DATA_DIR: '/tmp/celltrail-test-unused', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JWT_SECRET: TEST_SECRET,
+    DATA_DIR: '/tmp/celltrail-test-unused',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const backend = await backendFor(overrides);
   const app = await createApp(config, {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),

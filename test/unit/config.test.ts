@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from '../../src/config';
 
 describe('configuration', () => {
   it('defaults to the embedded store on port 4000 with ./data', () => {
-    expect(loadConfig({})).toMatchObject({ port: 4000, dataDir: path.resolve('data'), eventStoreUrl: null, mongodbUrl: null, logLevel: 'info', readYourWritesTimeoutMs: 2000 });
+    expect(loadConfig({})).toMatchObject({
+      port: 4000,
+      dataDir: path.resolve('data'),
+      eventStoreUrl: null,
+      mongodbUrl: null,
+      logLevel: 'info',
+      readYourWritesTimeoutMs: 2000,
+    });
   });
 
   it('names every bad variable at once, without echoing a secret', () => {
@@ -23,8 +30,14 @@ describe('configuration', () => {
   });
 
   it('accepts the EventStoreDB and MongoDB URLs it supports', () => {
-    const config = loadConfig({ EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false', MONGODB_URL: 'mongodb://127.0.0.1:27017/celltrail' });
-    expect(config).toMatchObject({ eventStoreUrl: 'kurrentdb://127.0.0.1:2113?tls=false', mongodbUrl: 'mongodb://127.0.0.1:27017/celltrail' });
+    const config = loadConfig({
+      EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false',
+      MONGODB_URL: 'mongodb://127.0.0.1:27017/celltrail',
+    });
+    expect(config).toMatchObject({
+      eventStoreUrl: 'kurrentdb://127.0.0.1:2113?tls=false',
+      mongodbUrl: 'mongodb://127.0.0.1:27017/celltrail',
+    });
     expect(loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStoreUrl).toContain('esdb://');
   });
 });

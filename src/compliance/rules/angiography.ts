@@ -6,7 +6,8 @@ import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
 import { HOUR_MS, formatDuration, timeOf } from '../time';
 
-const angiographyWindow = (config: ComplianceConfig): string => `within ${config.angiographyWindowHours} hours before the harvest (inclusive)`;
+const angiographyWindow = (config: ComplianceConfig): string =>
+  `within ${config.angiographyWindowHours} hours before the harvest (inclusive)`;
 
 export const pre03AngiographyBeforeHarvest: CaseRule = {
   kind: 'case',
@@ -27,7 +28,12 @@ export const pre03AngiographyBeforeHarvest: CaseRule = {
     for (const leg of record.legs) {
       const ofLeg = record.angiographies.filter((a) => a.leg === leg);
       if (ofLeg.length === 0) {
-        findings.push({ rule: 'PRE-03', severity: 'BLOCKING', message: `No angiography of the ${legName(leg)} is documented.`, eventIds: [] });
+        findings.push({
+          rule: 'PRE-03',
+          severity: 'BLOCKING',
+          message: `No angiography of the ${legName(leg)} is documented.`,
+          eventIds: [],
+        });
         continue;
       }
       if (!anchor || Number.isNaN(anchor.at)) continue;

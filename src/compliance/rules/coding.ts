@@ -22,7 +22,7 @@ export const cod01DiagnosisLaterality: CaseRule = {
     'A bilateral code covers a one-leg treatment: the diagnosis codes the disease, the CPT modifier (RT/LT) the leg treated.',
   window: () => '—',
   reason:
-    'CPT 0263T/0264T are reported per leg (RT/LT); the claim\'s diagnosis must support the leg billed, and payers reject laterality ' +
+    "CPT 0263T/0264T are reported per leg (RT/LT); the claim's diagnosis must support the leg billed, and payers reject laterality " +
     'mismatches. Coding must be exact even though payers treat the therapy as investigational.',
   check(record) {
     const diagnosis = readDiagnosis(record.diagnosisCode);

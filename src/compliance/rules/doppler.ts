@@ -96,12 +96,22 @@ export const pre02AbiAgreesWithPressures: CaseRule = {
       if (!hasRequiredPressures(d)) continue;
       const where = `the Doppler assessment of the ${legName(d.leg)}`;
       if (Math.max(d.brachialLeftMmHg, d.brachialRightMmHg) <= 0) {
-        findings.push({ rule: 'PRE-02', severity: 'WARNING', message: `The ABI of ${where} cannot be checked: both brachial pressures are 0 mmHg.`, eventIds: [d.eventId] });
+        findings.push({
+          rule: 'PRE-02',
+          severity: 'WARNING',
+          message: `The ABI of ${where} cannot be checked: both brachial pressures are 0 mmHg.`,
+          eventIds: [d.eventId],
+        });
         continue;
       }
       const computed = computeAbi(d);
       if (typeof d.abi !== 'number' || !Number.isFinite(d.abi)) {
-        findings.push({ rule: 'PRE-02', severity: 'WARNING', message: `No ABI is documented with ${where} (its pressures give ${computed.toFixed(2)}).`, eventIds: [d.eventId] });
+        findings.push({
+          rule: 'PRE-02',
+          severity: 'WARNING',
+          message: `No ABI is documented with ${where} (its pressures give ${computed.toFixed(2)}).`,
+          eventIds: [d.eventId],
+        });
         continue;
       }
       // a small epsilon: 0.38 − 0.36 is 0.0200000000000000018 in floating point

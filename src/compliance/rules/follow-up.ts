@@ -72,7 +72,7 @@ function followUpRule(id: RuleId, measure: Measure, title: string, what: string,
     title,
     checks:
       `Each treated leg has its ${what} documented in every follow-up window after its first intramuscular injection. ` +
-      'Warning once a window has passed without it. Not expected after a major amputation of the leg or the patient\'s death.',
+      "Warning once a window has passed without it. Not expected after a major amputation of the leg or the patient's death.",
     window: (config) =>
       config.followUpWindows.map((w) => `${w.label} (${w.afterDays - w.toleranceDays}–${w.afterDays + w.toleranceDays} days)`).join(', ') +
       ' after the first injection',
@@ -91,6 +91,24 @@ const OUTCOMES_REASON =
   'Follow-up at about 1, 3, 6 and 12 months documents the outcome of an investigational therapy (amputation-free survival, ' +
   'hemodynamic and clinical response); payers and registries ask for it.';
 
-export const post01AbiFollowUp = followUpRule('POST-01', 'abi', 'ABI at each follow-up', 'ankle-brachial index', `${OUTCOMES_REASON} The ABI is the hemodynamic outcome.`);
-export const post02RestPainFollowUp = followUpRule('POST-02', 'restPainScore', 'Rest pain at each follow-up', 'rest pain score (0–10)', `${OUTCOMES_REASON} Rest pain is the clinical outcome of ischemia.`);
-export const post03UlcerFollowUp = followUpRule('POST-03', 'ulcerStatus', 'Ulcer status at each follow-up', 'ulcer status', `${OUTCOMES_REASON} Ulcer healing is the tissue-loss outcome.`);
+export const post01AbiFollowUp = followUpRule(
+  'POST-01',
+  'abi',
+  'ABI at each follow-up',
+  'ankle-brachial index',
+  `${OUTCOMES_REASON} The ABI is the hemodynamic outcome.`,
+);
+export const post02RestPainFollowUp = followUpRule(
+  'POST-02',
+  'restPainScore',
+  'Rest pain at each follow-up',
+  'rest pain score (0–10)',
+  `${OUTCOMES_REASON} Rest pain is the clinical outcome of ischemia.`,
+);
+export const post03UlcerFollowUp = followUpRule(
+  'POST-03',
+  'ulcerStatus',
+  'Ulcer status at each follow-up',
+  'ulcer status',
+  `${OUTCOMES_REASON} Ulcer healing is the tissue-loss outcome.`,
+);

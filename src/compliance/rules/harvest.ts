@@ -23,20 +23,40 @@ export const har01Harvest: CaseRule = {
     const harvest = record.harvest;
     if (!harvest) {
       if (!record.harvestPlanned) return [];
-      return [{ rule: 'HAR-01', severity: 'BLOCKING', message: 'No bone marrow harvest is documented, although the case plans it here.', eventIds: [] }];
+      return [
+        {
+          rule: 'HAR-01',
+          severity: 'BLOCKING',
+          message: 'No bone marrow harvest is documented, although the case plans it here.',
+          eventIds: [],
+        },
+      ];
     }
     const ids = [harvest.eventId];
     const blocking = (message: string): Finding => ({ rule: 'HAR-01', severity: 'BLOCKING', message, eventIds: ids });
     const findings: Finding[] = [];
     if (!config.harvestSites.includes(harvest.site)) {
       const expected = config.harvestSites.map(inWords).join(' or ');
-      findings.push(blocking(harvest.site ? `The harvest site is documented as ${inWords(harvest.site)}; expected ${expected}.` : `The harvest site is not documented; expected ${expected}.`));
+      findings.push(
+        blocking(
+          harvest.site
+            ? `The harvest site is documented as ${inWords(harvest.site)}; expected ${expected}.`
+            : `The harvest site is not documented; expected ${expected}.`,
+        ),
+      );
     }
-    if (!(HARVEST_SIDES as readonly unknown[]).includes(harvest.sides)) findings.push(blocking('The side(s) of the harvest are not documented.'));
-    if (!isNonEmptyText(harvest.operator?.id) || !isNonEmptyText(harvest.operator?.name)) findings.push(blocking('The operator of the harvest is not documented.'));
+    if (!(HARVEST_SIDES as readonly unknown[]).includes(harvest.sides))
+      findings.push(blocking('The side(s) of the harvest are not documented.'));
+    if (!isNonEmptyText(harvest.operator?.id) || !isNonEmptyText(harvest.operator?.name))
+      findings.push(blocking('The operator of the harvest is not documented.'));
     if (Number.isNaN(timeOf(harvest.occurredAt))) findings.push(blocking('The clinical time of the harvest is not documented.'));
     if (!isPositiveNumber(harvest.aspirateVolumeMl)) {
-      findings.push({ rule: 'HAR-01', severity: 'WARNING', message: 'The aspirate volume of the harvest is not documented.', eventIds: ids });
+      findings.push({
+        rule: 'HAR-01',
+        severity: 'WARNING',
+        message: 'The aspirate volume of the harvest is not documented.',
+        eventIds: ids,
+      });
     }
     return findings;
   },

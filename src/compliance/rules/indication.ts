@@ -50,7 +50,8 @@ export const ind02NoAlternative: CaseRule = {
   id: 'IND-02',
   severity: 'BLOCKING',
   title: 'No revascularization possible, amputation the only alternative',
-  checks: 'The case attests both that revascularization is not possible and that amputation is the only alternative. Blocking when either is missing.',
+  checks:
+    'The case attests both that revascularization is not possible and that amputation is the only alternative. Blocking when either is missing.',
   window: noWindow,
   reason:
     'The procedure is offered only to patients for whom revascularization is not possible and amputation is the only other option; ' +

@@ -22,13 +22,17 @@ export const inj01IntramuscularInjections: CaseRule = {
     'fewer than two injections, or another route, is not the coded procedure.',
   check(record) {
     const findings: Finding[] = [];
-    const blocking = (message: string, eventIds: string[]): void => void findings.push({ rule: 'INJ-01', severity: 'BLOCKING', message, eventIds });
+    const blocking = (message: string, eventIds: string[]): void =>
+      void findings.push({ rule: 'INJ-01', severity: 'BLOCKING', message, eventIds });
     for (const leg of record.legs) {
       const ofLeg = injectionsInto(record, leg);
       const other = ofLeg.filter((i) => !isIntramuscular(i));
       if (other.length > 0) {
         const routes = [...new Set(other.map((i) => (i.route ? inWords(i.route) : 'undocumented')))].join(', ');
-        blocking(`Injections into the ${legName(leg)} are documented with a route other than intramuscular (${routes}).`, other.map((i) => i.eventId));
+        blocking(
+          `Injections into the ${legName(leg)} are documented with a route other than intramuscular (${routes}).`,
+          other.map((i) => i.eventId),
+        );
       }
       const im = ofLeg.filter(isIntramuscular);
       const count = injectionCount(im);
@@ -49,7 +53,11 @@ export const inj01IntramuscularInjections: CaseRule = {
 };
 
 /** Site names match ignoring case, spacing and punctuation ("Popliteal-artery" = "popliteal artery"). */
-const siteKey = (site: string): string => site.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const siteKey = (site: string): string =>
+  site
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export const inj02TargetsAngiographicSites: CaseRule = {
   kind: 'case',
@@ -67,12 +75,21 @@ export const inj02TargetsAngiographicSites: CaseRule = {
     const findings: Finding[] = [];
     for (const injection of record.injections.filter((i) => record.legs.includes(i.leg))) {
       const where = `the injection into the ${legName(injection.leg)}`;
-      const targets = Array.isArray(injection.targetSegments) ? injection.targetSegments.filter((t) => typeof t === 'string' && t.trim() !== '') : [];
+      const targets = Array.isArray(injection.targetSegments)
+        ? injection.targetSegments.filter((t) => typeof t === 'string' && t.trim() !== '')
+        : [];
       if (targets.length === 0) {
-        findings.push({ rule: 'INJ-02', severity: 'WARNING', message: `The target sites of ${where} are not documented.`, eventIds: [injection.eventId] });
+        findings.push({
+          rule: 'INJ-02',
+          severity: 'WARNING',
+          message: `The target sites of ${where} are not documented.`,
+          eventIds: [injection.eventId],
+        });
         continue;
       }
-      const angiographies = record.angiographies.filter((a) => a.leg === injection.leg && timeOf(a.occurredAt) <= timeOf(injection.occurredAt));
+      const angiographies = record.angiographies.filter(
+        (a) => a.leg === injection.leg && timeOf(a.occurredAt) <= timeOf(injection.occurredAt),
+      );
       const sites = new Set(angiographies.flatMap((a) => a.findings.map((f) => siteKey(f.segment))));
       const unlocated = targets.filter((t) => !sites.has(siteKey(t)));
       if (unlocated.length === 0) continue;

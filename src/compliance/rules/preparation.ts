@@ -28,7 +28,12 @@ export const prp01Concentration: CaseRule = {
     const findings: Finding[] = [];
     const warn = (message: string, eventIds = ids): void => void findings.push({ rule: 'PRP-01', severity: 'WARNING', message, eventIds });
     if (c.method !== 'CENTRIFUGATION') {
-      findings.push({ rule: 'PRP-01', severity: 'BLOCKING', message: `The cells were concentrated by ${c.method ? inWords(c.method) : 'an undocumented method'}, not by centrifugation.`, eventIds: ids });
+      findings.push({
+        rule: 'PRP-01',
+        severity: 'BLOCKING',
+        message: `The cells were concentrated by ${c.method ? inWords(c.method) : 'an undocumented method'}, not by centrifugation.`,
+        eventIds: ids,
+      });
     }
     const input = isPositiveNumber(c.inputVolumeMl) ? c.inputVolumeMl : null;
     const output = isPositiveNumber(c.concentrateVolumeMl) ? c.concentrateVolumeMl : null;
@@ -81,12 +86,20 @@ export const prp02OrderAndDay: CaseRule = {
     const gap = (a: Step, b: Step): number => timeOf(a.entry.occurredAt) - timeOf(b.entry.occurredAt);
 
     if (harvest && concentration && gap(concentration, harvest) < 0) {
-      out(concentration, harvest, `The cell concentration is documented ${formatDuration(gap(concentration, harvest))} before the harvest.`);
+      out(
+        concentration,
+        harvest,
+        `The cell concentration is documented ${formatDuration(gap(concentration, harvest))} before the harvest.`,
+      );
     }
     const preceding = concentration ?? harvest;
     for (const injection of injections) {
       if (preceding && gap(injection, preceding) < 0) {
-        out(injection, preceding, `${capitalized(injection.name)} is documented ${formatDuration(gap(injection, preceding))} before ${preceding.name}.`);
+        out(
+          injection,
+          preceding,
+          `${capitalized(injection.name)} is documented ${formatDuration(gap(injection, preceding))} before ${preceding.name}.`,
+        );
       }
     }
     const first = harvest ?? concentration;

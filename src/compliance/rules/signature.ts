@@ -18,10 +18,12 @@ function operatorsOf(record: CaseRecord): Set<string> {
 function defectsOf(signature: SignatureEntry, lastStepAt: number): string[] {
   const defects: string[] = [];
   if (!isNonEmptyText(signature.signerName)) defects.push("lacks the signer's name");
-  if (!(SIGNATURE_MEANINGS as readonly unknown[]).includes(signature.meaning)) defects.push('lacks its meaning (authorship, review or approval)');
+  if (!(SIGNATURE_MEANINGS as readonly unknown[]).includes(signature.meaning))
+    defects.push('lacks its meaning (authorship, review or approval)');
   const signedAt = timeOf(signature.signedAt);
   if (Number.isNaN(signedAt)) defects.push('lacks its time');
-  else if (signedAt < lastStepAt) defects.push(`was given ${formatDuration(lastStepAt - signedAt)} before the last documented step of the procedure`);
+  else if (signedAt < lastStepAt)
+    defects.push(`was given ${formatDuration(lastStepAt - signedAt)} before the last documented step of the procedure`);
   return defects;
 }
 
@@ -32,10 +34,10 @@ export const inj04OperatorSignature: CaseRule = {
   title: 'Procedure signed by the operator (name, time, meaning)',
   checks:
     'Once a harvest or an injection is documented, the case has a signature by the harvest operator or by a clinician who documented an injection, ' +
-    'showing the signer\'s name, the time and the meaning, given no earlier than the last harvest or injection. Blocking otherwise.',
+    "showing the signer's name, the time and the meaning, given no earlier than the last harvest or injection. Blocking otherwise.",
   window: () => 'signed at or after the last documented harvest or injection',
   reason:
-    '21 CFR 11.50: an electronic signature shows the signer\'s printed name, the date and time, and its meaning (authorship, review, approval); ' +
+    "21 CFR 11.50: an electronic signature shows the signer's printed name, the date and time, and its meaning (authorship, review, approval); " +
     'the operator attests the procedure they performed.',
   check(record) {
     const steps: EntryFacts[] = [...(record.harvest ? [record.harvest] : []), ...record.injections];
@@ -45,7 +47,11 @@ export const inj04OperatorSignature: CaseRule = {
     const byOperator = record.signatures.filter((s) => operators.has(s.signerId));
     if (byOperator.some((s) => defectsOf(s, lastStepAt).length === 0)) return [];
     const finding = (message: string, eventIds: string[]): Finding[] => [{ rule: 'INJ-04', severity: 'BLOCKING', message, eventIds }];
-    if (record.signatures.length === 0) return finding('The procedure is not signed by its operator.', steps.map((s) => s.eventId));
+    if (record.signatures.length === 0)
+      return finding(
+        'The procedure is not signed by its operator.',
+        steps.map((s) => s.eventId),
+      );
     if (byOperator.length === 0) {
       return finding(
         "The procedure is signed only by someone who neither harvested nor injected; the operator's signature is missing.",

@@ -124,11 +124,18 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     const statement = preparedFor(st, sql);
     if (driver !== 'type' || types === null) return decodeRows(statement.all({ ...params, ...window, limit }));
     if (scanSql !== null) {
-      const { matching } = preparedFor(st, DENSITY_SQL).raw(false).get({ ...params, ...window }) as { matching: number };
+      const { matching } = preparedFor(st, DENSITY_SQL)
+        .raw(false)
+        .get({ ...params, ...window }) as { matching: number };
       if (matching >= SAMPLE_ROWS * DENSE_SHARE) return decodeRows(preparedFor(st, scanSql).all({ ...params, ...window, limit }));
     }
     // One index range per type, merged by position: k short reads instead of a scan of the store.
-    return decodeRows(mergedRows(types.map((type) => statement.all({ ...params, type, ...window, limit }) as RawRow[]), limit));
+    return decodeRows(
+      mergedRows(
+        types.map((type) => statement.all({ ...params, type, ...window, limit }) as RawRow[]),
+        limit,
+      ),
+    );
   };
 
   if (from === null && to === null) return (st, after, limit) => drive(st, { after, until: LAST_POSITION }, limit);

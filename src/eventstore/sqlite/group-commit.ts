@@ -25,11 +25,7 @@ export interface GroupCommitWriter {
   close(): void;
 }
 
-export function createGroupCommitWriter(
-  db: Database.Database,
-  st: Statements,
-  onCommitted: () => void,
-): GroupCommitWriter {
+export function createGroupCommitWriter(db: Database.Database, st: Statements, onCommitted: () => void): GroupCommitWriter {
   const tx = {
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),

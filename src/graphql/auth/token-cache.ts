@@ -18,7 +18,10 @@ export interface TokenCacheOptions {
   now?: () => number;
 }
 
-export function cachedTokenVerifier(verify: (token: string) => Promise<VerifiedToken>, options: TokenCacheOptions = {}): (token: string) => Promise<User> {
+export function cachedTokenVerifier(
+  verify: (token: string) => Promise<VerifiedToken>,
+  options: TokenCacheOptions = {},
+): (token: string) => Promise<User> {
   const maxEntries = options.maxEntries ?? 10_000;
   const maxAgeMs = options.maxAgeMs ?? 60_000;
   const now = options.now ?? Date.now;

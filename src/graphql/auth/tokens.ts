@@ -39,7 +39,11 @@ function userFrom(payload: JWTPayload): User {
   return { id: sub, name: typeof name === 'string' ? name : sub, roles: roles as Role[], facilities: facilities as string[] };
 }
 
-export function createTokenVerifier(options: { secret?: string | null; jwksUrl?: string | null; cache?: TokenCacheOptions }): TokenVerifier {
+export function createTokenVerifier(options: {
+  secret?: string | null;
+  jwksUrl?: string | null;
+  cache?: TokenCacheOptions;
+}): TokenVerifier {
   const verifyOptions = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, requiredClaims: ['exp', 'sub'] };
   if (options.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -47,7 +51,9 @@ export function createTokenVerifier(options: { secret?: string | null; jwksUrl?:
   }
   if (!options.secret) throw new Error('a JWT secret or a JWKS URL is required');
   // Imported once: jose would otherwise import raw key bytes on every request.
-  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'verify',
+  ]);
   return cachedTokenVerifier(
     async (token) => verified((await jwtVerify(token, await key, { ...verifyOptions, algorithms: ['HS256'] })).payload),
     options.cache,

@@ -24,11 +24,29 @@ interface AmendableShape {
 const AMENDABLE: Record<string, AmendableShape> = {
   CaseOpened: {
     input: OpenCaseInput,
-    fields: ['occurredAt', 'legs', 'diagnosisCode', 'rutherfordCategory', 'fontaineStage', 'revascularizationNotPossible', 'amputationOnlyAlternative'],
+    fields: [
+      'occurredAt',
+      'legs',
+      'diagnosisCode',
+      'rutherfordCategory',
+      'fontaineStage',
+      'revascularizationNotPossible',
+      'amputationOnlyAlternative',
+    ],
   },
   DopplerAssessmentRecorded: {
     input: RecordDopplerAssessmentInput,
-    fields: ['occurredAt', 'leg', 'brachialLeftMmHg', 'brachialRightMmHg', 'dorsalisPedisMmHg', 'posteriorTibialMmHg', 'anteriorTibialMmHg', 'toePressureMmHg', 'abi'],
+    fields: [
+      'occurredAt',
+      'leg',
+      'brachialLeftMmHg',
+      'brachialRightMmHg',
+      'dorsalisPedisMmHg',
+      'posteriorTibialMmHg',
+      'anteriorTibialMmHg',
+      'toePressureMmHg',
+      'abi',
+    ],
   },
   AngiographyRecorded: { input: RecordAngiographyInput, fields: ['occurredAt', 'leg', 'findings'] },
   HarvestPerformed: { input: RecordHarvestInput, fields: ['occurredAt', 'site', 'sides', 'aspirateVolumeMl', 'needle'] },
@@ -55,7 +73,9 @@ export async function validateAmendment(ctx: Context, input: AmendEntryInput): P
   if (!target || !shape) return input.changes;
   const unknown = Object.keys(input.changes).filter((field) => !shape.fields.includes(field));
   if (unknown.length > 0) {
-    throw badUserInput(unknown.map((field) => ({ path: `input.changes.${field}`, constraints: [`${field} cannot be amended on ${target.type}`] })));
+    throw badUserInput(
+      unknown.map((field) => ({ path: `input.changes.${field}`, constraints: [`${field} cannot be amended on ${target.type}`] })),
+    );
   }
   const candidate = plainToInstance(shape.input, input.changes);
   const errors = await validate(candidate, {

@@ -10,7 +10,10 @@ export class CaseFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @Matches(ID_PATTERN) facilityId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') patientId?: string;
   @Field(() => CaseStatusEnum, { nullable: true }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
-  @Field({ nullable: true, description: 'Cases with (true) or without (false) a blocking finding.' }) @IsOptional() @IsBoolean() complete?: boolean;
+  @Field({ nullable: true, description: 'Cases with (true) or without (false) a blocking finding.' })
+  @IsOptional()
+  @IsBoolean()
+  complete?: boolean;
   @Field({ nullable: true, description: 'Cases with a finding of this rule, e.g. PRE-03.' })
   @IsOptional()
   @Matches(/^[A-Z]{3,4}-\d{2}$/, { message: 'rule must be a rule id such as PRE-03' })

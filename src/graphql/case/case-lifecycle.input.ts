@@ -11,7 +11,9 @@ export class AmendEntryInput extends CaseCommandInput {
   @Field(() => ID) @IsUUID('all', { message: 'targetEventId must be a UUID' }) targetEventId!: string;
   @Field() @IsString() @Length(1, 2000) @IsNotBlank() reason!: string;
 
-  @Field(() => JSONObjectScalar, { description: "The corrected fields of the target's payload, validated as that payload's input would be." })
+  @Field(() => JSONObjectScalar, {
+    description: "The corrected fields of the target's payload, validated as that payload's input would be.",
+  })
   @IsObject()
   changes!: Record<string, unknown>;
 }

@@ -23,7 +23,10 @@ export class CaseStepsResolver {
       occurredAt: input.occurredAt,
       data: {
         leg: input.leg as V.Leg,
-        brachialLeftMmHg, brachialRightMmHg, dorsalisPedisMmHg, posteriorTibialMmHg,
+        brachialLeftMmHg,
+        brachialRightMmHg,
+        dorsalisPedisMmHg,
+        posteriorTibialMmHg,
         anteriorTibialMmHg: orNull(input.anteriorTibialMmHg),
         toePressureMmHg: orNull(input.toePressureMmHg),
         abi: orNull(input.abi),
@@ -34,7 +37,11 @@ export class CaseStepsResolver {
   @Authorized('CLINICIAN')
   @Mutation(() => CasePayload)
   recordAngiography(@Arg('input') input: RecordAngiographyInput, @Ctx() ctx: Context): Promise<CasePayload> {
-    const findings = input.findings.map((f) => ({ segment: f.segment, kind: f.kind as V.LesionKind, severityPercent: orNull(f.severityPercent) }));
+    const findings = input.findings.map((f) => ({
+      segment: f.segment,
+      kind: f.kind as V.LesionKind,
+      severityPercent: orNull(f.severityPercent),
+    }));
     return executeCaseCommand(ctx, input.caseId, input, {
       type: 'RecordAngiography',
       occurredAt: input.occurredAt,
@@ -48,7 +55,12 @@ export class CaseStepsResolver {
     return executeCaseCommand(ctx, input.caseId, input, {
       type: 'RecordHarvest',
       occurredAt: input.occurredAt,
-      data: { site: input.site as V.HarvestSite, sides: input.sides as V.HarvestSides, aspirateVolumeMl: input.aspirateVolumeMl, needle: orNull(input.needle) },
+      data: {
+        site: input.site as V.HarvestSite,
+        sides: input.sides as V.HarvestSides,
+        aspirateVolumeMl: input.aspirateVolumeMl,
+        needle: orNull(input.needle),
+      },
     });
   }
 
@@ -76,7 +88,14 @@ export class CaseStepsResolver {
     return executeCaseCommand(ctx, input.caseId, input, {
       type: 'RecordInjection',
       occurredAt: input.occurredAt,
-      data: { leg: input.leg as V.Leg, route: input.route as V.InjectionRoute, injectionCount, totalVolumeMl, targetSegments, ultrasoundGuided },
+      data: {
+        leg: input.leg as V.Leg,
+        route: input.route as V.InjectionRoute,
+        injectionCount,
+        totalVolumeMl,
+        targetSegments,
+        ultrasoundGuided,
+      },
     });
   }
 

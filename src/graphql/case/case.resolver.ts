@@ -46,11 +46,23 @@ export class CaseResolver {
     const { readStore, config, clock } = ctx.services;
     const query = caseFilter(user, filter, clock());
     const [page, totalCount] = await Promise.all([
-      findCaseSummaries(readStore, { filter: query, sort: [['updatedAt', -1]], limit: pageSize(first, config.maxPageSize), after: decodeCursor(after) }),
+      findCaseSummaries(readStore, {
+        filter: query,
+        sort: [['updatedAt', -1]],
+        limit: pageSize(first, config.maxPageSize),
+        after: decodeCursor(after),
+      }),
       readStore.count('case-summary', query),
     ]);
     for (const item of page.items) {
-      ctx.services.accessLog.record({ actor: actorOf(user), operation: 'cases', caseId: item.id, patientId: item.patientId, outcome: 'OK', correlationId: ctx.requestId });
+      ctx.services.accessLog.record({
+        actor: actorOf(user),
+        operation: 'cases',
+        caseId: item.id,
+        patientId: item.patientId,
+        outcome: 'OK',
+        correlationId: ctx.requestId,
+      });
     }
     const edges = page.items.map((node, i) => ({ node: node as unknown as CaseType, cursor: encodeCursor(page.cursors[i] ?? []) }));
     return { totalCount, edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null } };

@@ -91,7 +91,10 @@ export class Signature {
   @Field(() => DateTimeScalar) signedAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A correction: a new entry with its own author, time and reason; the original stays readable.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A correction: a new entry with its own author, time and reason; the original stays readable.',
+})
 export class Amendment {
   @Field(() => ID) eventId!: string;
   @Field(() => ID) targetEventId!: string;

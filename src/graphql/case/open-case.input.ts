@@ -1,4 +1,17 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FONTAINE_STAGES, LEGS } from '../../domain/values';
 import { FontaineStageEnum, LegEnum } from '../common/enums';

@@ -22,7 +22,10 @@ export class RecordDopplerAssessmentInput extends CaseCommandInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @pressure() anteriorTibialMmHg?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @pressure() toePressureMmHg?: number;
 
-  @Field(() => Float, { nullable: true, description: 'When given, kept as documented and checked against the pressures by the audit; computed when absent.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'When given, kept as documented and checked against the pressures by the audit; computed when absent.',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)

@@ -1,4 +1,17 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsPositive, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { INJECTION_ROUTES, LEGS } from '../../domain/values';
 import { InjectionRouteEnum, LegEnum } from '../common/enums';

@@ -49,7 +49,13 @@ export function commandFailureError(failure: CommandFailure): GraphQLError {
     case 'conflict':
       return new GraphQLError(
         `the case changed: expected revision ${failure.expectedRevision}, current revision ${failure.currentRevision}`,
-        { extensions: { code: ErrorCode.CONCURRENCY_CONFLICT, currentRevision: failure.currentRevision, expectedRevision: failure.expectedRevision } },
+        {
+          extensions: {
+            code: ErrorCode.CONCURRENCY_CONFLICT,
+            currentRevision: failure.currentRevision,
+            expectedRevision: failure.expectedRevision,
+          },
+        },
       );
     case 'not_found':
       return notFound(failure.what);
@@ -120,17 +126,28 @@ export function createFormatError(report: ErrorReporter, options: { maskInternal
     if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') {
       const clean = sanitizeCoercion(formatted.message);
       if (clean) {
-        return { ...formatted, message: clean.message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(clean.fields ? { fields: clean.fields } : {}) } };
+        return {
+          ...formatted,
+          message: clean.message,
+          extensions: { code: ErrorCode.BAD_USER_INPUT, ...(clean.fields ? { fields: clean.fields } : {}) },
+        };
       }
       return formatted;
     }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code in ErrorCode) return formatted;
-    if (typeof code === 'string' && ['GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)) {
+    if (
+      typeof code === 'string' &&
+      ['GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)
+    ) {
       return formatted;
     }
     if (original instanceof Error && original.name === 'StoreUnavailableError') {
       report(original, formatted);
-      return { message: 'the event store is not accepting writes; nothing was recorded', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        message: 'the event store is not accepting writes; nothing was recorded',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     report(original, formatted);
     if (!options.maskInternal) return formatted;

@@ -13,6 +13,9 @@ export const maxAliases: ValidationRule = maxAliasesRule({
   n: MAX_ALIASES,
   propagateOnRejection: false,
   onReject: [
-    (context) => context?.reportError(new GraphQLError(`An operation may use at most ${MAX_ALIASES} aliases.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })),
+    (context) =>
+      context?.reportError(
+        new GraphQLError(`An operation may use at most ${MAX_ALIASES} aliases.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      ),
   ],
 });

@@ -7,7 +7,10 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 // Base classes are decorated so their fields are inherited; unreferenced, they are not in the schema.
 @InputType()
 export class CommandInput {
-  @Field(() => ID, { nullable: true, description: 'Idempotency key: a retry with the same commandId records nothing new and returns the first result.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Idempotency key: a retry with the same commandId records nothing new and returns the first result.',
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'commandId must be 1–64 letters, digits, "-" or "_"' })
   commandId?: string;

@@ -38,7 +38,11 @@ describe('PRE-03 angiography of each treated leg immediately before the harvest'
   });
 
   it('is satisfied by a recent angiography even when an older one exists', () => {
-    const builder = CaseBuilder.completeOneLeg().add('AngiographyRecorded', { leg: 'LEFT', findings: angiographyFindings() }, at({ days: -3 }));
+    const builder = CaseBuilder.completeOneLeg().add(
+      'AngiographyRecorded',
+      { leg: 'LEFT', findings: angiographyFindings() },
+      at({ days: -3 }),
+    );
     expect(check(pre03AngiographyBeforeHarvest, builder)).toEqual([]);
   });
 

@@ -13,7 +13,11 @@ describe('auditCase: scenarios a compliance officer sees', () => {
   });
 
   it('harvest done elsewhere: complete, 0264T for the leg', () => {
-    const result = audit(CaseBuilder.completeOneLeg().patch(ID.opened, { data: { harvestPlanned: false } }).without(ID.harvest));
+    const result = audit(
+      CaseBuilder.completeOneLeg()
+        .patch(ID.opened, { data: { harvestPlanned: false } })
+        .without(ID.harvest),
+    );
     expect(result.findings).toEqual([]);
     expect(result.complete).toBe(true);
     expect(result.supportedCodes.map(({ code, leg }) => [code, leg])).toEqual([['0264T', 'LEFT']]);
@@ -115,10 +119,42 @@ describe('follow-ups depend on the day they are asked', () => {
     const { followUps } = audit(base);
     expect(followUps).toHaveLength(12);
     expect(followUps.filter((d) => d.rule === 'POST-01')).toEqual([
-      { rule: 'POST-01', leg: 'LEFT', window: '1 month', dueFrom: at({ days: 16 }, injectedAt), dueBy: at({ days: 44 }, injectedAt), satisfied: false, eventIds: [ID.injection('LEFT')] },
-      { rule: 'POST-01', leg: 'LEFT', window: '3 months', dueFrom: at({ days: 61 }, injectedAt), dueBy: at({ days: 121 }, injectedAt), satisfied: false, eventIds: [ID.injection('LEFT')] },
-      { rule: 'POST-01', leg: 'LEFT', window: '6 months', dueFrom: at({ days: 152 }, injectedAt), dueBy: at({ days: 212 }, injectedAt), satisfied: false, eventIds: [ID.injection('LEFT')] },
-      { rule: 'POST-01', leg: 'LEFT', window: '12 months', dueFrom: at({ days: 335 }, injectedAt), dueBy: at({ days: 395 }, injectedAt), satisfied: false, eventIds: [ID.injection('LEFT')] },
+      {
+        rule: 'POST-01',
+        leg: 'LEFT',
+        window: '1 month',
+        dueFrom: at({ days: 16 }, injectedAt),
+        dueBy: at({ days: 44 }, injectedAt),
+        satisfied: false,
+        eventIds: [ID.injection('LEFT')],
+      },
+      {
+        rule: 'POST-01',
+        leg: 'LEFT',
+        window: '3 months',
+        dueFrom: at({ days: 61 }, injectedAt),
+        dueBy: at({ days: 121 }, injectedAt),
+        satisfied: false,
+        eventIds: [ID.injection('LEFT')],
+      },
+      {
+        rule: 'POST-01',
+        leg: 'LEFT',
+        window: '6 months',
+        dueFrom: at({ days: 152 }, injectedAt),
+        dueBy: at({ days: 212 }, injectedAt),
+        satisfied: false,
+        eventIds: [ID.injection('LEFT')],
+      },
+      {
+        rule: 'POST-01',
+        leg: 'LEFT',
+        window: '12 months',
+        dueFrom: at({ days: 335 }, injectedAt),
+        dueBy: at({ days: 395 }, injectedAt),
+        satisfied: false,
+        eventIds: [ID.injection('LEFT')],
+      },
     ]);
   });
 
@@ -132,7 +168,9 @@ describe('follow-ups depend on the day they are asked', () => {
       ['POST-02', 'WARNING'],
       ['POST-03', 'WARNING'],
     ]);
-    expect(afterDue.findings[0]?.message).toBe('No ankle-brachial index is documented for the left leg at the follow-up at 3 months; its window has passed.');
+    expect(afterDue.findings[0]?.message).toBe(
+      'No ankle-brachial index is documented for the left leg at the follow-up at 3 months; its window has passed.',
+    );
     expect(afterDue.complete).toBe(true);
     expect(afterDue.supportedCodes).toEqual(result.supportedCodes);
   });

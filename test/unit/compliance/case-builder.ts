@@ -118,9 +118,14 @@ export class CaseBuilder {
       .add('CaseOpened', opened, at({ days: -100 }), { id: ID.opened })
       .add('DopplerAssessmentRecorded', dopplerData(leg), at({ days: -90 }), { id: ID.doppler(leg) })
       .add('AngiographyRecorded', { leg, findings: angiographyFindings() }, at({ hours: -2 }), { id: ID.angiography(leg) })
-      .add('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240, needle: 'Jamshidi 11G' }, HARVEST_AT, {
-        id: ID.harvest,
-      })
+      .add(
+        'HarvestPerformed',
+        { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240, needle: 'Jamshidi 11G' },
+        HARVEST_AT,
+        {
+          id: ID.harvest,
+        },
+      )
       .add(
         'CellsConcentrated',
         { method: 'CENTRIFUGATION', inputVolumeMl: 240, concentrateVolumeMl: 40, device: null, totalNucleatedCells: null, cd34Cells: null },
@@ -157,7 +162,14 @@ export class CaseBuilder {
 
   add(type: EventType, data: object, occurredAt: string, options: { id?: string; actor?: Actor; recordedAt?: string } = {}): CaseBuilder {
     const id = options.id ?? `evt-${this.drafts.length + 1}`;
-    const draft: Draft = { id, type, data: json(data), occurredAt, recordedAt: options.recordedAt ?? null, actor: options.actor ?? OPERATOR };
+    const draft: Draft = {
+      id,
+      type,
+      data: json(data),
+      occurredAt,
+      recordedAt: options.recordedAt ?? null,
+      actor: options.actor ?? OPERATOR,
+    };
     return new CaseBuilder([...this.drafts, draft]);
   }
 
@@ -166,7 +178,14 @@ export class CaseBuilder {
     this.draft(id);
     return new CaseBuilder(
       this.drafts.map((d) =>
-        d.id === id ? { ...d, data: { ...d.data, ...json(change.data ?? {}) }, occurredAt: change.occurredAt ?? d.occurredAt, actor: change.actor ?? d.actor } : d,
+        d.id === id
+          ? {
+              ...d,
+              data: { ...d.data, ...json(change.data ?? {}) },
+              occurredAt: change.occurredAt ?? d.occurredAt,
+              actor: change.actor ?? d.actor,
+            }
+          : d,
       ),
     );
   }
@@ -181,7 +200,12 @@ export class CaseBuilder {
     const target = this.drafts.find((d) => d.id === targetId);
     return this.add(
       'EntryAmended',
-      { targetEventId: targetId, targetType: target?.type ?? 'InjectionGiven', reason: options.reason ?? 'transcription error corrected', changes },
+      {
+        targetEventId: targetId,
+        targetType: target?.type ?? 'InjectionGiven',
+        reason: options.reason ?? 'transcription error corrected',
+        changes,
+      },
       at({ days: 1 }),
       { id: options.id ?? `evt-amendment-${this.drafts.length + 1}` },
     );
@@ -189,7 +213,9 @@ export class CaseBuilder {
 
   outcome(leg: Leg, afterInjection: Offset, patch: Partial<OutcomeMeasured> = {}, id?: string): CaseBuilder {
     const injected = this.draft(ID.injection(leg)).occurredAt;
-    return this.add('OutcomeMeasured', outcomeData(leg, patch), at(afterInjection, injected), { id: id ?? `evt-outcome-${leg}-${this.drafts.length + 1}` });
+    return this.add('OutcomeMeasured', outcomeData(leg, patch), at(afterInjection, injected), {
+      id: id ?? `evt-outcome-${leg}-${this.drafts.length + 1}`,
+    });
   }
 
   events(): CaseRecordEvent[] {
@@ -216,4 +242,5 @@ export class CaseBuilder {
 }
 
 /** `[rule, severity]` of each finding: what most assertions compare. */
-export const kinds = (findings: readonly { rule: string; severity: string }[]): [string, string][] => findings.map((f) => [f.rule, f.severity]);
+export const kinds = (findings: readonly { rule: string; severity: string }[]): [string, string][] =>
+  findings.map((f) => [f.rule, f.severity]);

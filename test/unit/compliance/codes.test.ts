@@ -70,7 +70,11 @@ describe('supportedCodes: the CPT codes the documentation supports', () => {
   });
 
   it('a route other than intramuscular: none of the three for that leg', () => {
-    const builder = CaseBuilder.completeOneLeg().add('InjectionGiven', injectionData('LEFT', { route: 'INTRA_ARTERIAL' as never }), at({ hours: 1 }));
+    const builder = CaseBuilder.completeOneLeg().add(
+      'InjectionGiven',
+      injectionData('LEFT', { route: 'INTRA_ARTERIAL' as never }),
+      at({ hours: 1 }),
+    );
     expect(codesOf(builder)).toEqual([]);
   });
 

@@ -35,7 +35,8 @@ describe('PRE-01 Doppler pressures of each treated leg before the harvest', () =
       {
         rule: 'PRE-01',
         severity: 'BLOCKING',
-        message: 'The Doppler pressures of the left leg were taken only after the harvest (3 hours after it); they must be taken before it.',
+        message:
+          'The Doppler pressures of the left leg were taken only after the harvest (3 hours after it); they must be taken before it.',
         eventIds: [doppler, ID.harvest],
       },
     ]);
@@ -78,7 +79,9 @@ describe('PRE-01 Doppler pressures of each treated leg before the harvest', () =
   });
 
   it('measures from the concentration when the harvest was done elsewhere', () => {
-    const elsewhere = CaseBuilder.completeOneLeg().patch(ID.opened, { data: { harvestPlanned: false } }).without(ID.harvest);
+    const elsewhere = CaseBuilder.completeOneLeg()
+      .patch(ID.opened, { data: { harvestPlanned: false } })
+      .without(ID.harvest);
     expect(check(pre01DopplerBeforeHarvest, elsewhere)).toEqual([]);
     const findings = check(pre01DopplerBeforeHarvest, elsewhere.patch(doppler, { occurredAt: at({ hours: 2 }) }));
     expect(findings[0]?.message).toBe(
@@ -113,7 +116,8 @@ describe('PRE-02 documented ABI agrees with the pressures', () => {
       {
         rule: 'PRE-02',
         severity: 'WARNING',
-        message: 'The ABI documented with the Doppler assessment of the left leg (0.39) differs from the ABI its pressures give (0.36) by more than 0.02.',
+        message:
+          'The ABI documented with the Doppler assessment of the left leg (0.39) differs from the ABI its pressures give (0.36) by more than 0.02.',
         eventIds: [doppler],
       },
     ]);

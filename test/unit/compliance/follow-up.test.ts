@@ -41,7 +41,9 @@ describe('POST-01..03 follow-up at 1, 3, 6 and 12 months', () => {
 
   it('counts only outcomes of the same leg', () => {
     const builder = CaseBuilder.bothLegs().outcome('RIGHT', { days: 30 });
-    const byLeg = dues(builder).filter((d) => d.window === '1 month').map((d) => [d.leg, d.satisfied]);
+    const byLeg = dues(builder)
+      .filter((d) => d.window === '1 month')
+      .map((d) => [d.leg, d.satisfied]);
     expect(byLeg).toEqual([
       ['LEFT', false],
       ['RIGHT', true],
@@ -85,7 +87,9 @@ describe('POST-01..03 follow-up at 1, 3, 6 and 12 months', () => {
   it('uses the configured windows', () => {
     const custom = complianceConfigFrom({ followUpWindows: [{ label: '6 weeks', afterDays: 42, toleranceDays: 7 }] });
     const found = post01AbiFollowUp.followUps(base.record(), custom);
-    expect(found.map((d) => [d.window, d.dueFrom, d.dueBy])).toEqual([['6 weeks', at({ days: 35 }, injectedAt), at({ days: 49 }, injectedAt)]]);
+    expect(found.map((d) => [d.window, d.dueFrom, d.dueBy])).toEqual([
+      ['6 weeks', at({ days: 35 }, injectedAt), at({ days: 49 }, injectedAt)],
+    ]);
   });
 
   it('turns a missed window into a warning only after its end', () => {

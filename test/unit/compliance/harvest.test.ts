@@ -37,7 +37,9 @@ describe('HAR-01 bone marrow harvest documentation', () => {
   });
 
   it('does not apply when the harvest was done elsewhere', () => {
-    const builder = CaseBuilder.completeOneLeg().patch(ID.opened, { data: { harvestPlanned: false } }).without(ID.harvest);
+    const builder = CaseBuilder.completeOneLeg()
+      .patch(ID.opened, { data: { harvestPlanned: false } })
+      .without(ID.harvest);
     expect(check(har01Harvest, builder)).toEqual([]);
   });
 });

@@ -32,7 +32,10 @@ describe('IND-01 critical limb ischemia diagnosis of each treated leg', () => {
   });
 
   it('checks each treated leg: a right-leg code leaves only the left leg of a bilateral case without a diagnosis', () => {
-    const findings = check(ind01CliDiagnosis, CaseBuilder.bothLegs().patch(ID.opened, { data: { diagnosisCode: 'I70.231', rutherfordCategory: null } }));
+    const findings = check(
+      ind01CliDiagnosis,
+      CaseBuilder.bothLegs().patch(ID.opened, { data: { diagnosisCode: 'I70.231', rutherfordCategory: null } }),
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]?.message).toContain('for the left leg');
     expect(findings[0]?.message).toContain('Rutherford category is not documented');

@@ -1,4 +1,8 @@
-import { inj01IntramuscularInjections, inj02TargetsAngiographicSites, inj03UltrasoundGuidance } from '../../../src/compliance/rules/injection';
+import {
+  inj01IntramuscularInjections,
+  inj02TargetsAngiographicSites,
+  inj03UltrasoundGuidance,
+} from '../../../src/compliance/rules/injection';
 import { CaseBuilder, ID, angiographyFindings, at, injectionData, kinds } from './case-builder';
 import { check } from './check';
 
@@ -43,7 +47,12 @@ describe('INJ-01 multiple intramuscular injections into each treated leg', () =>
   it('blocks an injection into a leg the case does not treat', () => {
     const builder = CaseBuilder.completeOneLeg().add('InjectionGiven', injectionData('RIGHT'), at({ hours: 1 }), { id: 'evt-wrong-leg' });
     expect(check(inj01IntramuscularInjections, builder)).toEqual([
-      { rule: 'INJ-01', severity: 'BLOCKING', message: 'An injection is documented into the right leg, which the case does not treat.', eventIds: ['evt-wrong-leg'] },
+      {
+        rule: 'INJ-01',
+        severity: 'BLOCKING',
+        message: 'An injection is documented into the right leg, which the case does not treat.',
+        eventIds: ['evt-wrong-leg'],
+      },
     ]);
   });
 });
@@ -61,17 +70,25 @@ describe('INJ-02 injection targets are angiographic stenosis/occlusion sites', (
   it('warns when the injection names no target', () => {
     const findings = check(inj02TargetsAngiographicSites, CaseBuilder.completeOneLeg().patch(injection, { data: { targetSegments: [] } }));
     expect(findings).toEqual([
-      { rule: 'INJ-02', severity: 'WARNING', message: 'The target sites of the injection into the left leg are not documented.', eventIds: [injection] },
+      {
+        rule: 'INJ-02',
+        severity: 'WARNING',
+        message: 'The target sites of the injection into the left leg are not documented.',
+        eventIds: [injection],
+      },
     ]);
   });
 
   it('warns about targets the angiography did not locate, naming them', () => {
-    const builder = CaseBuilder.completeOneLeg().patch(injection, { data: { targetSegments: ['superficial femoral artery', 'gastrocnemius'] } });
+    const builder = CaseBuilder.completeOneLeg().patch(injection, {
+      data: { targetSegments: ['superficial femoral artery', 'gastrocnemius'] },
+    });
     expect(check(inj02TargetsAngiographicSites, builder)).toEqual([
       {
         rule: 'INJ-02',
         severity: 'WARNING',
-        message: 'Target sites of the injection into the left leg not found as stenosis or occlusion by the angiography of that leg: "gastrocnemius".',
+        message:
+          'Target sites of the injection into the left leg not found as stenosis or occlusion by the angiography of that leg: "gastrocnemius".',
         eventIds: [injection, ID.angiography('LEFT')],
       },
     ]);
@@ -90,7 +107,9 @@ describe('INJ-02 injection targets are angiographic stenosis/occlusion sites', (
 describe('INJ-03 ultrasound guidance documented yes or no', () => {
   it('is satisfied by "yes" and by "no"', () => {
     expect(check(inj03UltrasoundGuidance, CaseBuilder.completeOneLeg())).toEqual([]);
-    expect(check(inj03UltrasoundGuidance, CaseBuilder.completeOneLeg().patch(injection, { data: { ultrasoundGuided: false } }))).toEqual([]);
+    expect(check(inj03UltrasoundGuidance, CaseBuilder.completeOneLeg().patch(injection, { data: { ultrasoundGuided: false } }))).toEqual(
+      [],
+    );
   });
 
   it('warns when it is not documented', () => {

@@ -26,7 +26,9 @@ describe('docs/compliance-rules.md', () => {
 
   it('shows the windows of the configuration it is rendered with', () => {
     const doc = renderRulesMarkdown(complianceConfigFrom({ dopplerWindowDays: { min: 30, max: 150 }, angiographyWindowHours: 48 }));
-    expect(doc).toContain('| PRE-01 | Doppler segmental pressures of each treated leg before the harvest | blocking or warning | 30–150 days before the harvest (inclusive) |');
+    expect(doc).toContain(
+      '| PRE-01 | Doppler segmental pressures of each treated leg before the harvest | blocking or warning | 30–150 days before the harvest (inclusive) |',
+    );
     expect(doc).toContain('within 48 hours before the harvest (inclusive)');
   });
 });

@@ -10,13 +10,20 @@ describe('INJ-04 procedure signed by the operator', () => {
   });
 
   it('is satisfied by the clinician who documented the injection', () => {
-    const builder = unsigned.patch(ID.injection('LEFT'), { actor: NURSE }).sign({ signerId: NURSE.id, signerName: NURSE.name, meaning: 'APPROVAL' });
+    const builder = unsigned
+      .patch(ID.injection('LEFT'), { actor: NURSE })
+      .sign({ signerId: NURSE.id, signerName: NURSE.name, meaning: 'APPROVAL' });
     expect(check(inj04OperatorSignature, builder)).toEqual([]);
   });
 
   it('blocks an unsigned procedure', () => {
     expect(check(inj04OperatorSignature, unsigned)).toEqual([
-      { rule: 'INJ-04', severity: 'BLOCKING', message: 'The procedure is not signed by its operator.', eventIds: [ID.harvest, ID.injection('LEFT')] },
+      {
+        rule: 'INJ-04',
+        severity: 'BLOCKING',
+        message: 'The procedure is not signed by its operator.',
+        eventIds: [ID.harvest, ID.injection('LEFT')],
+      },
     ]);
   });
 

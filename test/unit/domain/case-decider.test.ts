@@ -13,14 +13,37 @@ function ev<K extends keyof CaseEventMap>(type: K, data: CaseEventMap[K], id = `
 }
 
 const opened = (over: Partial<CaseEventMap['CaseOpened']> = {}) =>
-  ev('CaseOpened', {
-    caseId: 'c1', patientId: 'p1', facilityId: 'F1', legs: ['LEFT'], diagnosisCode: 'I70.222', rutherfordCategory: 4,
-    fontaineStage: null, revascularizationNotPossible: true, amputationOnlyAlternative: true, harvestPlanned: true, ...over,
-  }, 'opened');
-const harvest = () => ev('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null }, 'harvest');
-const concentration = () => ev('CellsConcentrated', { method: 'CENTRIFUGATION', inputVolumeMl: 200, concentrateVolumeMl: 40, device: null, totalNucleatedCells: null, cd34Cells: null });
+  ev(
+    'CaseOpened',
+    {
+      caseId: 'c1',
+      patientId: 'p1',
+      facilityId: 'F1',
+      legs: ['LEFT'],
+      diagnosisCode: 'I70.222',
+      rutherfordCategory: 4,
+      fontaineStage: null,
+      revascularizationNotPossible: true,
+      amputationOnlyAlternative: true,
+      harvestPlanned: true,
+      ...over,
+    },
+    'opened',
+  );
+const harvest = () =>
+  ev('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null }, 'harvest');
+const concentration = () =>
+  ev('CellsConcentrated', {
+    method: 'CENTRIFUGATION',
+    inputVolumeMl: 200,
+    concentrateVolumeMl: 40,
+    device: null,
+    totalNucleatedCells: null,
+    cd34Cells: null,
+  });
 const closed = () => ev('CaseClosed', { reason: 'COMPLETED' });
-const signed = () => ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T });
+const signed = () =>
+  ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T });
 
 const injection = (leg: 'LEFT' | 'RIGHT' = 'LEFT'): CaseCommand => ({
   type: 'RecordInjection',
@@ -30,10 +53,27 @@ const injection = (leg: 'LEFT' | 'RIGHT' = 'LEFT'): CaseCommand => ({
 const doppler = (abi: number | null, occurredAt = T): CaseCommand => ({
   type: 'RecordDopplerAssessment',
   occurredAt,
-  data: { leg: 'LEFT', brachialLeftMmHg: 140, brachialRightMmHg: 120, dorsalisPedisMmHg: 50, posteriorTibialMmHg: 60, anteriorTibialMmHg: null, toePressureMmHg: null, abi },
+  data: {
+    leg: 'LEFT',
+    brachialLeftMmHg: 140,
+    brachialRightMmHg: 120,
+    dorsalisPedisMmHg: 50,
+    posteriorTibialMmHg: 60,
+    anteriorTibialMmHg: null,
+    toePressureMmHg: null,
+    abi,
+  },
 });
-const recordHarvest: CaseCommand = { type: 'RecordHarvest', occurredAt: T, data: { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 180, needle: null } };
-const recordConcentration: CaseCommand = { type: 'RecordCellConcentration', occurredAt: T, data: { method: 'CENTRIFUGATION', inputVolumeMl: 180, concentrateVolumeMl: 40, device: null, totalNucleatedCells: null, cd34Cells: null } };
+const recordHarvest: CaseCommand = {
+  type: 'RecordHarvest',
+  occurredAt: T,
+  data: { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 180, needle: null },
+};
+const recordConcentration: CaseCommand = {
+  type: 'RecordCellConcentration',
+  occurredAt: T,
+  data: { method: 'CENTRIFUGATION', inputVolumeMl: 180, concentrateVolumeMl: 40, device: null, totalNucleatedCells: null, cd34Cells: null },
+};
 
 function given(...events: CaseEvent[]) {
   const state = events.reduce(evolveCase, initialCaseState());
@@ -55,7 +95,7 @@ function given(...events: CaseEvent[]) {
 
 describe('case decider', () => {
   it('opens a case once', () => {
-    const open: CaseCommand = { type: 'OpenCase', occurredAt: T, data: (opened().data as CaseEventMap['CaseOpened']) };
+    const open: CaseCommand = { type: 'OpenCase', occurredAt: T, data: opened().data as CaseEventMap['CaseOpened'] };
     expect(given().when(open).thenEvents()).toEqual([expect.objectContaining({ type: 'CaseOpened' })]);
     given(opened()).when(open).thenRejects('CASE_ALREADY_EXISTS');
   });
@@ -83,12 +123,18 @@ describe('case decider', () => {
 
   it('needs a harvest before a concentration, unless the harvest was done elsewhere', () => {
     given(opened()).when(recordConcentration).thenRejects('CONCENTRATION_WITHOUT_HARVEST');
-    expect(given(opened({ harvestPlanned: false })).when(recordConcentration).thenEvents()).toHaveLength(1);
+    expect(
+      given(opened({ harvestPlanned: false }))
+        .when(recordConcentration)
+        .thenEvents(),
+    ).toHaveLength(1);
     expect(given(opened(), harvest()).when(recordConcentration).thenEvents()).toHaveLength(1);
   });
 
   it('refuses a harvest in a case that says it was done elsewhere, and a second harvest', () => {
-    given(opened({ harvestPlanned: false })).when(recordHarvest).thenRejects('HARVEST_NOT_PLANNED');
+    given(opened({ harvestPlanned: false }))
+      .when(recordHarvest)
+      .thenRejects('HARVEST_NOT_PLANNED');
     given(opened(), harvest()).when(recordHarvest).thenRejects('HARVEST_ALREADY_RECORDED');
   });
 
@@ -100,32 +146,65 @@ describe('case decider', () => {
 
   it('records nothing but amendments and signatures after close', () => {
     const history = [opened(), harvest(), concentration(), closed()];
-    given(...history).when(injection()).thenRejects('CASE_CLOSED');
-    given(...history).when({ type: 'CloseCase', data: { reason: 'CANCELLED' } }).thenRejects('CASE_ALREADY_CLOSED');
-    expect(given(...history).when({ type: 'SignProcedure', data: { meaning: 'REVIEW', signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN' } }).thenEvents()).toHaveLength(1);
-    const amend: CaseCommand = { type: 'AmendEntry', data: { targetEventId: 'harvest', reason: 'typo', changes: { aspirateVolumeMl: 190 } } };
-    expect(given(...history).when(amend).thenEvents()).toEqual([
-      expect.objectContaining({ type: 'EntryAmended', data: expect.objectContaining({ targetEventId: 'harvest', targetType: 'HarvestPerformed' }) }),
+    given(...history)
+      .when(injection())
+      .thenRejects('CASE_CLOSED');
+    given(...history)
+      .when({ type: 'CloseCase', data: { reason: 'CANCELLED' } })
+      .thenRejects('CASE_ALREADY_CLOSED');
+    expect(
+      given(...history)
+        .when({ type: 'SignProcedure', data: { meaning: 'REVIEW', signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN' } })
+        .thenEvents(),
+    ).toHaveLength(1);
+    const amend: CaseCommand = {
+      type: 'AmendEntry',
+      data: { targetEventId: 'harvest', reason: 'typo', changes: { aspirateVolumeMl: 190 } },
+    };
+    expect(
+      given(...history)
+        .when(amend)
+        .thenEvents(),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'EntryAmended',
+        data: expect.objectContaining({ targetEventId: 'harvest', targetType: 'HarvestPerformed' }),
+      }),
     ]);
   });
 
   it('amends only existing, amendable entries of the same case', () => {
-    const amend = (targetEventId: string, changes: Record<string, unknown> = { aspirateVolumeMl: 190 }): CaseCommand => ({ type: 'AmendEntry', data: { targetEventId, reason: 'typo', changes } });
+    const amend = (targetEventId: string, changes: Record<string, unknown> = { aspirateVolumeMl: 190 }): CaseCommand => ({
+      type: 'AmendEntry',
+      data: { targetEventId, reason: 'typo', changes },
+    });
     given(opened(), harvest()).when(amend('elsewhere')).thenRejects('AMENDMENT_TARGET_NOT_FOUND');
     const sig = signed();
     given(opened(), harvest(), sig).when(amend(sig.id)).thenRejects('AMENDMENT_TARGET_NOT_AMENDABLE');
     given(opened(), harvest()).when(amend('harvest', {})).thenRejects('AMENDMENT_EMPTY');
-    given(opened(), harvest()).when(amend('harvest', { occurredAt: '2030-01-01T00:00:00.000Z' })).thenRejects('OCCURRED_IN_FUTURE');
+    given(opened(), harvest())
+      .when(amend('harvest', { occurredAt: '2030-01-01T00:00:00.000Z' }))
+      .thenRejects('OCCURRED_IN_FUTURE');
   });
 
   it('signs only when there is a harvest or an injection to sign, with the server time', () => {
-    const sign: CaseCommand = { type: 'SignProcedure', data: { meaning: 'AUTHORSHIP', signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN' } };
+    const sign: CaseCommand = {
+      type: 'SignProcedure',
+      data: { meaning: 'AUTHORSHIP', signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN' },
+    };
     given(opened()).when(sign).thenRejects('NOTHING_TO_SIGN');
-    expect(given(opened(), harvest()).when(sign).thenEvents()[0]!.data).toMatchObject({ signedAt: NOW.toISOString(), meaning: 'AUTHORSHIP' });
+    expect(given(opened(), harvest()).when(sign).thenEvents()[0]!.data).toMatchObject({
+      signedAt: NOW.toISOString(),
+      meaning: 'AUTHORSHIP',
+    });
   });
 
   it('only measures outcomes of treated legs', () => {
-    const outcome = (leg: 'LEFT' | 'RIGHT'): CaseCommand => ({ type: 'RecordOutcome', occurredAt: T, data: { leg, abi: 0.5, restPainScore: 3, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null } });
+    const outcome = (leg: 'LEFT' | 'RIGHT'): CaseCommand => ({
+      type: 'RecordOutcome',
+      occurredAt: T,
+      data: { leg, abi: 0.5, restPainScore: 3, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null },
+    });
     given(opened()).when(outcome('RIGHT')).thenRejects('LEG_NOT_TREATED');
     expect(given(opened()).when(outcome('LEFT')).thenEvents()).toHaveLength(1);
   });

@@ -23,7 +23,12 @@ function unsealed(i: number): UnsealedEvent {
 
 /** A stream of `count` sealed events as the store would return them. */
 function recordedStream(count: number): RecordedEvent[] {
-  const sealed = sealEvents({ stream: STREAM, nextRevision: 0, prevHash: null, events: Array.from({ length: count }, (_, i) => unsealed(i)) });
+  const sealed = sealEvents({
+    stream: STREAM,
+    nextRevision: 0,
+    prevHash: null,
+    events: Array.from({ length: count }, (_, i) => unsealed(i)),
+  });
   return sealed.map((e, i) => ({ ...e, stream: STREAM, revision: i, position: BigInt(100 + i) }));
 }
 

@@ -58,36 +58,46 @@ test('kill -9 while appending loses no acknowledged event', async () => {
 const straceTest = hasStrace() ? test : test.skip;
 const straceName = hasStrace() ? '' : ' (skipped: strace not installed)';
 
-straceTest(`a failed fsync stops writes: that append and every later one are refused, nothing acknowledged is lost${straceName}`, async () => {
-  const path = temp.file();
-  await createSqliteEventStore({ path }).close();
-  // The schema exists, so the child's fsyncs are: ~3 for its first commit (WAL header, directory,
-  // commit), then one per commit. The 8th lands on a commit a few appends in; later fsyncs succeed
-  // again, which is exactly when a store that kept writing would build on lost pages.
-  const [node, nodeArgs] = childCommand(['sequential', path, '12']);
-  const child = startChild('strace', [
-    '-f', '-o', '/dev/null', '-e', 'trace=fsync,fdatasync', '-e', 'inject=fsync,fdatasync:error=EIO:when=8',
-    node, ...nodeArgs,
-  ]);
-  const exit = await child.exited;
-  expect(exit).toMatchObject({ code: 0 });
+straceTest(
+  `a failed fsync stops writes: that append and every later one are refused, nothing acknowledged is lost${straceName}`,
+  async () => {
+    const path = temp.file();
+    await createSqliteEventStore({ path }).close();
+    // The schema exists, so the child's fsyncs are: ~3 for its first commit (WAL header, directory,
+    // commit), then one per commit. The 8th lands on a commit a few appends in; later fsyncs succeed
+    // again, which is exactly when a store that kept writing would build on lost pages.
+    const [node, nodeArgs] = childCommand(['sequential', path, '12']);
+    const child = startChild('strace', [
+      '-f',
+      '-o',
+      '/dev/null',
+      '-e',
+      'trace=fsync,fdatasync',
+      '-e',
+      'inject=fsync,fdatasync:error=EIO:when=8',
+      node,
+      ...nodeArgs,
+    ]);
+    const exit = await child.exited;
+    expect(exit).toMatchObject({ code: 0 });
 
-  const appends = child.lines.filter(isAppend);
-  expect(appends).toHaveLength(12);
-  const firstFailure = appends.findIndex((a) => !a.ack);
-  expect(firstFailure).toBeGreaterThan(0);
-  expect(appends[firstFailure]).toMatchObject({ error: 'StoreUnavailableError', cause: expect.stringMatching(/^SQLITE_IOERR/) });
-  const later = appends.slice(firstFailure + 1);
-  expect(later.length).toBeGreaterThan(0);
-  expect(later.every((a) => !a.ack && a.error === 'StoreUnavailableError')).toBe(true);
-  // Reads go on after the failure.
-  expect(child.lines).toContainEqual({ read: true, count: expect.any(Number) });
+    const appends = child.lines.filter(isAppend);
+    expect(appends).toHaveLength(12);
+    const firstFailure = appends.findIndex((a) => !a.ack);
+    expect(firstFailure).toBeGreaterThan(0);
+    expect(appends[firstFailure]).toMatchObject({ error: 'StoreUnavailableError', cause: expect.stringMatching(/^SQLITE_IOERR/) });
+    const later = appends.slice(firstFailure + 1);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((a) => !a.ack && a.error === 'StoreUnavailableError')).toBe(true);
+    // Reads go on after the failure.
+    expect(child.lines).toContainEqual({ read: true, count: expect.any(Number) });
 
-  reopened = createSqliteEventStore({ path });
-  const acked = appends.slice(0, firstFailure);
-  await expectAllPresent(reopened, acked);
-  // The refused appends never reached SQLite. (The failed one may or may not be on disk: its
-  // outcome is unknown, which is why a retry with the same event ids is answered idempotently.)
-  const stored = new Set((await reopened.readStream('case-seq')).map((e) => e.id));
-  expect(later.flatMap((a) => a.ids).filter((id) => stored.has(id))).toEqual([]);
-});
+    reopened = createSqliteEventStore({ path });
+    const acked = appends.slice(0, firstFailure);
+    await expectAllPresent(reopened, acked);
+    // The refused appends never reached SQLite. (The failed one may or may not be on disk: its
+    // outcome is unknown, which is why a retry with the same event ids is answered idempotently.)
+    const stored = new Set((await reopened.readStream('case-seq')).map((e) => e.id));
+    expect(later.flatMap((a) => a.ids).filter((id) => stored.has(id))).toEqual([]);
+  },
+);

@@ -1,6 +1,12 @@
 /** Behaviour of the SQLite adapter beyond the port contract: durability settings, group commit, paging. */
 import Database from 'better-sqlite3';
-import { ConcurrencyError, StoreUnavailableError, type JsonObject, type NewEvent, type SubscriptionMessage } from '../../../src/eventstore/port';
+import {
+  ConcurrencyError,
+  StoreUnavailableError,
+  type JsonObject,
+  type NewEvent,
+  type SubscriptionMessage,
+} from '../../../src/eventstore/port';
 import { createSqliteEventStore, DuplicateEventIdError, type SqliteEventStore } from '../../../src/eventstore/sqlite';
 import { portEvent } from '../../support/port-events';
 import { makeTempDir } from '../../support/sqlite-temp';
@@ -114,7 +120,10 @@ describe('group commit', () => {
 });
 
 describe('subscriptions', () => {
-  async function collect(iterator: AsyncIterator<SubscriptionMessage>, until: (m: SubscriptionMessage) => boolean): Promise<SubscriptionMessage[]> {
+  async function collect(
+    iterator: AsyncIterator<SubscriptionMessage>,
+    until: (m: SubscriptionMessage) => boolean,
+  ): Promise<SubscriptionMessage[]> {
     const messages: SubscriptionMessage[] = [];
     for (;;) {
       const next = await iterator.next();

@@ -16,7 +16,7 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(schemaSdl(await appSchema()));
   });
 
-  it('accepts every operation of the client contract exactly as written, within the server\'s own limits', () => {
+  it("accepts every operation of the client contract exactly as written, within the server's own limits", () => {
     const errors = validate(buildSdl(committed), parse(operations), [...specifiedRules, maxAliases]);
     expect(errors.map((e) => e.message)).toEqual([]);
   });
@@ -25,7 +25,9 @@ describe('schema/schema.graphql', () => {
 describe('schema/operations.graphql', () => {
   const present = fs.existsSync(shared);
   (present ? it : it.skip)(
-    present ? 'is a copy of the shared client contract' : 'is a copy of the shared client contract (skipped: ../shared/api/operations.graphql not present)',
+    present
+      ? 'is a copy of the shared client contract'
+      : 'is a copy of the shared client contract (skipped: ../shared/api/operations.graphql not present)',
     () => {
       expect(operations).toBe(fs.readFileSync(shared, 'utf8'));
     },

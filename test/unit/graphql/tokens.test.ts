@@ -23,14 +23,27 @@ describe('token verification', () => {
     ['no expiry', (j: SignJWT) => j.setIssuer('celltrail').setAudience('celltrail')],
     ['another audience', (j: SignJWT) => j.setIssuer('celltrail').setAudience('other').setExpirationTime('1h')],
     ['another issuer', (j: SignJWT) => j.setIssuer('other').setAudience('celltrail').setExpirationTime('1h')],
-    ['an expired one', (j: SignJWT) => j.setIssuer('celltrail').setAudience('celltrail').setExpirationTime(Math.floor(Date.now() / 1000) - 60)],
+    [
+      'an expired one',
+      (j: SignJWT) =>
+        j
+          .setIssuer('celltrail')
+          .setAudience('celltrail')
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 60),
+    ],
   ])('refuses %s', async (_what, build) => {
     await expect(verify(await hs256(build))).rejects.toThrow();
   });
 
   it('refuses unknown roles and missing facilities', async () => {
     const base = (extra: object) =>
-      new SignJWT({ name: 'x', ...extra }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('celltrail').setAudience('celltrail').setExpirationTime('1h').sign(key);
+      new SignJWT({ name: 'x', ...extra })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer('celltrail')
+        .setAudience('celltrail')
+        .setExpirationTime('1h')
+        .sign(key);
     await expect(verify(await base({ roles: ['SUPERUSER'], facilities: ['F1'] }))).rejects.toThrow('roles');
     await expect(verify(await base({ roles: ['CLINICIAN'] }))).rejects.toThrow('facilities');
   });
@@ -44,7 +57,12 @@ describe('token verification', () => {
       const { port } = server.address() as AddressInfo;
       const viaJwks = createTokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
       const token = await new SignJWT({ ...claims, roles: ['AUDITOR'] })
-        .setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('aud-1').setIssuer('celltrail').setAudience('celltrail').setExpirationTime('1h').sign(privateKey);
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('aud-1')
+        .setIssuer('celltrail')
+        .setAudience('celltrail')
+        .setExpirationTime('1h')
+        .sign(privateKey);
       expect(await viaJwks(token)).toMatchObject({ id: 'aud-1', roles: ['AUDITOR'] });
       await expect(viaJwks(await signToken(SECRET, { sub: 'x', ...claims, roles: ['CLINICIAN'] }))).rejects.toThrow();
     } finally {

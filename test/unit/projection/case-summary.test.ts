@@ -7,31 +7,91 @@ import type { RecordedEvent } from '../../../src/eventstore/port';
 import { caseOpenedData } from '../../support/recorded-events';
 
 let position = 0n;
-function recorded(stream: string, revision: number, type: string, data: Record<string, unknown>, times: { occurredAt?: string; recordedAt?: string } = {}): RecordedEvent {
+function recorded(
+  stream: string,
+  revision: number,
+  type: string,
+  data: Record<string, unknown>,
+  times: { occurredAt?: string; recordedAt?: string } = {},
+): RecordedEvent {
   const recordedAt = times.recordedAt ?? '2026-05-01T10:00:00.000Z';
   return {
-    id: `${stream}-${revision}`, stream, revision, position: ++position, type, data,
-    metadata: { actor: { id: 'dr-1', name: 'Dr One', role: 'CLINICIAN' }, recordedAt, occurredAt: times.occurredAt ?? recordedAt, commandId: `c-${revision}`, correlationId: 'r', causationId: null, schemaVersion: 1, prevHash: null, hash: 'h' },
+    id: `${stream}-${revision}`,
+    stream,
+    revision,
+    position: ++position,
+    type,
+    data,
+    metadata: {
+      actor: { id: 'dr-1', name: 'Dr One', role: 'CLINICIAN' },
+      recordedAt,
+      occurredAt: times.occurredAt ?? recordedAt,
+      commandId: `c-${revision}`,
+      correlationId: 'r',
+      causationId: null,
+      schemaVersion: 1,
+      prevHash: null,
+      hash: 'h',
+    },
   };
 }
 
-const doppler = { leg: 'LEFT', brachialLeftMmHg: 130, brachialRightMmHg: 120, dorsalisPedisMmHg: 52, posteriorTibialMmHg: 40, anteriorTibialMmHg: null, toePressureMmHg: null, abi: 0.4, computedAbi: 0.4, abiSource: 'COMPUTED' };
+const doppler = {
+  leg: 'LEFT',
+  brachialLeftMmHg: 130,
+  brachialRightMmHg: 120,
+  dorsalisPedisMmHg: 52,
+  posteriorTibialMmHg: 40,
+  anteriorTibialMmHg: null,
+  toePressureMmHg: null,
+  abi: 0.4,
+  computedAbi: 0.4,
+  abiSource: 'COMPUTED',
+};
 
 describe('case-summary projection', () => {
   const s = 'case-c1';
   const events = [
     recorded(s, 0, 'CaseOpened', caseOpenedData('c1')),
     recorded(s, 1, 'DopplerAssessmentRecorded', doppler, { occurredAt: '2026-02-01T09:00:00.000Z' }),
-    recorded(s, 2, 'HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240, needle: 'Jamshidi 11G' }),
-    recorded(s, 3, 'EntryAmended', { targetEventId: `${s}-2`, targetType: 'HarvestPerformed', reason: 'volume misread', changes: { aspirateVolumeMl: 200 } }, { recordedAt: '2026-05-02T10:00:00.000Z' }),
-    recorded(s, 4, 'EntryAmended', { targetEventId: `${s}-1`, targetType: 'DopplerAssessmentRecorded', reason: 'pressure transposed', changes: { dorsalisPedisMmHg: 65 } }),
+    recorded(s, 2, 'HarvestPerformed', {
+      site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE',
+      sides: 'BILATERAL',
+      aspirateVolumeMl: 240,
+      needle: 'Jamshidi 11G',
+    }),
+    recorded(
+      s,
+      3,
+      'EntryAmended',
+      { targetEventId: `${s}-2`, targetType: 'HarvestPerformed', reason: 'volume misread', changes: { aspirateVolumeMl: 200 } },
+      { recordedAt: '2026-05-02T10:00:00.000Z' },
+    ),
+    recorded(s, 4, 'EntryAmended', {
+      targetEventId: `${s}-1`,
+      targetType: 'DopplerAssessmentRecorded',
+      reason: 'pressure transposed',
+      changes: { dorsalisPedisMmHg: 65 },
+    }),
   ];
 
   it('folds every entry with its facts, applies amendments and keeps the original values readable', () => {
     const summary = caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG)!;
     expect(summary).toMatchObject({ _id: 'c1', id: 'c1', status: 'OPEN', legs: ['LEFT'], revision: 4, facilityId: 'F1' });
-    expect(summary.harvest).toMatchObject({ eventId: `${s}-2`, aspirateVolumeMl: 200, needle: 'Jamshidi 11G', operator: { id: 'dr-1' }, amendedBy: [`${s}-3`] });
-    expect(summary.amendments[0]).toMatchObject({ targetEventId: `${s}-2`, reason: 'volume misread', changes: { aspirateVolumeMl: 200 }, previous: { aspirateVolumeMl: 240 }, recordedAt: '2026-05-02T10:00:00.000Z' });
+    expect(summary.harvest).toMatchObject({
+      eventId: `${s}-2`,
+      aspirateVolumeMl: 200,
+      needle: 'Jamshidi 11G',
+      operator: { id: 'dr-1' },
+      amendedBy: [`${s}-3`],
+    });
+    expect(summary.amendments[0]).toMatchObject({
+      targetEventId: `${s}-2`,
+      reason: 'volume misread',
+      changes: { aspirateVolumeMl: 200 },
+      previous: { aspirateVolumeMl: 240 },
+      recordedAt: '2026-05-02T10:00:00.000Z',
+    });
     // corrected pressures give a new computed ABI, which the undocumented ABI follows
     expect(summary.dopplerAssessments[0]).toMatchObject({ dorsalisPedisMmHg: 65, computedAbi: 0.5, abi: 0.5 });
     expect(summary.dopplerAssessments[0]!.lateEntry).toBe(true); // recorded three months after it occurred
@@ -66,14 +126,25 @@ describe('case-summary projection', () => {
   });
 
   it('closes the case with its reason and clinical time', () => {
-    const summary = caseSummaryOf([...events, recorded(s, 5, 'CaseClosed', { reason: 'DECEASED' }, { occurredAt: '2026-05-03T00:00:00.000Z' })], DEFAULT_COMPLIANCE_CONFIG)!;
+    const summary = caseSummaryOf(
+      [...events, recorded(s, 5, 'CaseClosed', { reason: 'DECEASED' }, { occurredAt: '2026-05-03T00:00:00.000Z' })],
+      DEFAULT_COMPLIANCE_CONFIG,
+    )!;
     expect(summary).toMatchObject({ status: 'CLOSED', closeReason: 'DECEASED', closedAt: '2026-05-03T00:00:00.000Z' });
   });
 });
 
 describe('patient-summary projection', () => {
   it('holds the registered patient', () => {
-    const data = { patientId: 'p1', facilityId: 'F1', mrn: 'M1', givenName: 'Ada', familyName: 'Example', birthDate: '1948-05-17', sex: 'FEMALE' };
+    const data = {
+      patientId: 'p1',
+      facilityId: 'F1',
+      mrn: 'M1',
+      givenName: 'Ada',
+      familyName: 'Example',
+      birthDate: '1948-05-17',
+      sex: 'FEMALE',
+    };
     const doc = patientSummaryProjection.evolve(null, recorded('patient-p1', 0, 'PatientRegistered', data));
     expect(doc).toMatchObject({ _id: 'p1', id: 'p1', ...data, registeredBy: 'dr-1' });
     expect(patientSummaryProjection.key(recorded('patient-p1', 0, 'PatientRegistered', data))).toBe('p1');

@@ -21,14 +21,21 @@ async function seed(store: EventStore, cases: number, from = 0): Promise<void> {
   for (let i = from; i < from + cases; i++) {
     const caseId = `case-${String(i).padStart(3, '0')}`;
     await appendTo(store, `case-${caseId}`, [{ type: 'CaseOpened', data: caseOpenedData(caseId) }]);
-    await appendTo(store, `case-${caseId}`, [{ type: 'HarvestPerformed', data: { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 100 + i, needle: null } }]);
+    await appendTo(store, `case-${caseId}`, [
+      { type: 'HarvestPerformed', data: { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 100 + i, needle: null } },
+    ]);
   }
 }
 
 describe('projection runner', () => {
   let store: EventStore;
   const runners: ProjectionRunner[] = [];
-  const start = async (readStore: ReadStore, projections: Projection[] = [caseSummaryProjection()], batchSize = 7, maxPendingDocuments?: number) => {
+  const start = async (
+    readStore: ReadStore,
+    projections: Projection[] = [caseSummaryProjection()],
+    batchSize = 7,
+    maxPendingDocuments?: number,
+  ) => {
     const runner = createProjectionRunner({ store, readStore, projections, batchSize, maxPendingDocuments });
     runners.push(runner);
     await runner.start();
@@ -50,7 +57,12 @@ describe('projection runner', () => {
     expect(await readStore.count('case-summary')).toBe(10);
     // catching up folds all 20 events (3 batches) and writes each document once
     expect(upserts.mock.calls.map(([collection, docs]) => [collection, docs.length])).toEqual([['case-summary', 10]]);
-    const [event] = await appendTo(store, 'case-case-000', [{ type: 'OutcomeMeasured', data: { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null } }]);
+    const [event] = await appendTo(store, 'case-case-000', [
+      {
+        type: 'OutcomeMeasured',
+        data: { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null },
+      },
+    ]);
     expect(await runner.waitFor(event!.position, 5000)).toBe(true);
     const doc = await readStore.get<StoredDocument & { outcomes: unknown[]; revision: number }>('case-summary', 'case-000');
     expect(doc!.outcomes).toHaveLength(1);
@@ -160,7 +172,9 @@ describe('projection runner', () => {
   it('stops a rebuild on an event it cannot apply, naming the event', async () => {
     await seed(store, 3);
     const bad = (await store.readAll())[3]!;
-    await expect(start(createMemoryReadStore(), [failing(bad.id)])).rejects.toThrow(`failed on event ${bad.id} (${bad.type}, stream ${bad.stream}`);
+    await expect(start(createMemoryReadStore(), [failing(bad.id)])).rejects.toThrow(
+      `failed on event ${bad.id} (${bad.type}, stream ${bad.stream}`,
+    );
   });
 
   it('records a dead letter in live running and goes on with the next events, keeping nothing of the failed one', async () => {
@@ -168,8 +182,16 @@ describe('projection runner', () => {
     const readStore = createMemoryReadStore();
     const base = caseSummaryProjection();
     // Fails on one kind of event after it has already changed the document in place: none of that may be kept.
-    const poisoned = (event: { type: string; data: Record<string, unknown> }) => event.type === 'CaseClosed' && event.data.reason === 'LOST_TO_FOLLOW_UP';
-    const projection: Projection = { ...base, evolve: (doc, event) => { const next = base.evolve(doc, event); if (poisoned(event)) throw new Error('cannot apply'); return next; } };
+    const poisoned = (event: { type: string; data: Record<string, unknown> }) =>
+      event.type === 'CaseClosed' && event.data.reason === 'LOST_TO_FOLLOW_UP';
+    const projection: Projection = {
+      ...base,
+      evolve: (doc, event) => {
+        const next = base.evolve(doc, event);
+        if (poisoned(event)) throw new Error('cannot apply');
+        return next;
+      },
+    };
     const runner = await start(readStore, [projection]);
     // A slow write holds the runner, so that the failing event and the next one land in one batch.
     const upsert = readStore.upsertMany.bind(readStore);
@@ -190,10 +212,15 @@ describe('projection runner', () => {
     release();
     expect(await runner.waitFor(after!.position, 5000)).toBe(true);
     expect((await readStore.get<StoredDocument & { status: string }>('case-summary', 'case-001'))!.status).toBe('CLOSED');
-    const failed = await readStore.get<StoredDocument & { status: string; outcomes: unknown[]; revision: number }>('case-summary', 'case-000');
+    const failed = await readStore.get<StoredDocument & { status: string; outcomes: unknown[]; revision: number }>(
+      'case-summary',
+      'case-000',
+    );
     expect(failed).toMatchObject({ status: 'OPEN', revision: after!.revision });
     expect(failed!.outcomes).toHaveLength(1);
-    expect(runner.deadLetters()).toEqual([expect.objectContaining({ eventId: bad!.id, projection: 'case-summary', error: 'cannot apply' })]);
+    expect(runner.deadLetters()).toEqual([
+      expect.objectContaining({ eventId: bad!.id, projection: 'case-summary', error: 'cannot apply' }),
+    ]);
     expect(await readStore.get('dead-letters', `case-summary:${bad!.id}`)).toMatchObject({ eventId: bad!.id });
     expect(runner.status().projections[0]!.deadLetters).toBe(1);
   });
@@ -202,10 +229,14 @@ describe('projection runner', () => {
     await seed(store, 4);
     const readStore = durableMemory();
     await (await start(readStore)).stop();
-    const v2: Projection = { ...caseSummaryProjection(), version: 2, evolve: (doc, event) => {
-      const next = caseSummaryProjection().evolve(doc, event);
-      return next && { ...next, shape: 'v2' };
-    } };
+    const v2: Projection = {
+      ...caseSummaryProjection(),
+      version: 2,
+      evolve: (doc, event) => {
+        const next = caseSummaryProjection().evolve(doc, event);
+        return next && { ...next, shape: 'v2' };
+      },
+    };
     await (await start(readStore, [v2])).stop();
     const docs = await documents(readStore, 'case-summary');
     expect(docs).toHaveLength(4);
