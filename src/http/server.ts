@@ -18,6 +18,7 @@ import { maxAliases } from '../graphql/common/max-aliases';
 import type { Context, Services } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { metricsText, readiness } from './health';
+import { compiledExecution } from './compiled-execution';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -69,7 +70,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-js's execution, compiled for documents used more than once (compiled-execution.ts)
+    gateway: compiledExecution(schema),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,

@@ -61,4 +61,17 @@ describe('GraphQL over HTTP conformance', () => {
       await client.dispose();
     }
   });
+
+  it('answers no introspection when it is switched off (the production default)', async () => {
+    const closed = await startTestApp({ env: { GRAPHQL_INTROSPECTION: 'false' } });
+    try {
+      const token = await closed.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
+      const response = await closed.gql(token, '{ __schema { types { name } } }');
+      expect(response.status).toBe(400);
+      expect(response.data).toBeUndefined();
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await closed.stop();
+    }
+  });
 });

@@ -66,6 +66,11 @@ describe('recording a full case over HTTP', () => {
     expect(c.harvest.aspirateVolumeMl).toBe(240);
     expect(c.injections[0]!.injectionCount).toBe(30);
     expect(c.outcomes).toHaveLength(1);
+    // A document's first use runs on graphql-js, later ones on its compiled form: the same answer, to the byte.
+    const fresh = `${operation('CaseSummary')}\n# ${caseId}`;
+    const [once, compiled] = [await t.gql(clinician, fresh, { id: caseId }), await t.gql(clinician, fresh, { id: caseId })];
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(once));
+    expect(once).toEqual(summary);
 
     const amended = await t.gql<{ amendEntry: { revision: number } }>(clinician, operation('AmendEntry'), {
       input: { caseId, targetEventId: c.harvest.eventId, reason: 'volume misread from the syringe', changes: { aspirateVolumeMl: 200 } },
