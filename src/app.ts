@@ -10,6 +10,7 @@ import type { EventStore } from './eventstore/port';
 import { createKurrentDbEventStore } from './eventstore/kurrentdb/kurrentdb-event-store';
 import { createSqliteEventStore } from './eventstore/sqlite';
 import { createTokenVerifier, localSecret } from './graphql/auth/tokens';
+import { createStreamStates } from './commands/stream-states';
 import { CASE_UPDATED, createCaseEvents } from './graphql/case/case-events';
 import { CASE_SUMMARY } from './graphql/collections';
 import type { Services } from './graphql/context';
@@ -76,7 +77,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
   });
-  const services: Services = { config, compliance, store, readStore, runner, accessLog, caseEvents, clock, logger };
+  const services: Services = { config, compliance, store, readStore, runner, accessLog, caseEvents, clock, logger, streamStates: createStreamStates() };
   const verifyToken = createTokenVerifier({
     secret: config.jwksUrl ? null : (config.jwtSecret ?? localSecret(config.dataDir)),
     jwksUrl: config.jwksUrl,

@@ -1,11 +1,13 @@
 /**
  * Command handling, the same for every stream: read the stream → fold → decide → append with the
- * expected revision. Idempotent by command id; optimistic concurrency with a bounded retry.
+ * expected revision. Idempotent by command id; optimistic concurrency with a bounded retry. With
+ * `states`, the fold of earlier commands is kept and only the stream's newer events are read.
  */
 import type { DomainError, Decision } from '../domain/errors';
 import { eventIdFor, sealEvents } from '../eventstore/envelope';
 import { ConcurrencyError, type Actor, type EventStore, type JsonObject, type Position, type RecordedEvent } from '../eventstore/port';
 import { SCHEMA_VERSION } from '../domain/events';
+import { extendSnapshot, type StreamSnapshot, type StreamStates } from './stream-states';
 
 export interface CommandMeta {
   commandId: string;
@@ -54,6 +56,8 @@ export interface CommandDeps {
   clock: () => Date;
   /** Retries of decide after a concurrent append when no expectedRevision was given. */
   maxRetries?: number;
+  /** Folded state kept between commands (without it, every command reads its whole stream). */
+  states?: StreamStates;
 }
 
 function priorResult(events: RecordedEvent[], commandId: string): CommandSuccess | null {
@@ -72,15 +76,20 @@ export async function handleCommand<C, S>(
 ): Promise<CommandResult> {
   const maxRetries = deps.maxRetries ?? 10;
   for (let attempt = 0; ; attempt++) {
-    const events = await deps.store.readStream(stream);
-    const prior = priorResult(events, meta.commandId);
-    if (prior) return { ok: true, ...prior };
+    // The events after the kept state (all of them the first time), folded onto it.
+    const kept = deps.states?.get(stream) as StreamSnapshot<S> | undefined;
+    const from: StreamSnapshot<S> = kept ?? { revision: -1, state: decider.initialState(), lastHash: null, commands: new Map() };
+    const tail = await deps.store.readStream(stream, { fromRevision: from.revision + 1 });
+    const snapshot = extendSnapshot(from, tail, decider.evolve);
+    deps.states?.set(stream, snapshot);
+    const prior = snapshot.commands.get(meta.commandId);
+    if (prior) return { ok: true, ...prior, duplicate: true };
 
-    const state = events.reduce(decider.evolve, decider.initialState());
+    const state = snapshot.state;
     const denied = decider.authorize?.(state);
     if (denied) return { ok: false, failure: denied };
 
-    const current = events.length - 1;
+    const current = snapshot.revision;
     const expected = meta.expectedRevision;
     if (expected !== undefined && expected !== null && expected !== current) {
       return { ok: false, failure: { kind: 'conflict', stream, expectedRevision: expected, currentRevision: current } };
@@ -90,11 +99,10 @@ export async function handleCommand<C, S>(
     const decision = decider.decide(command, state, now);
     if (!decision.ok) return { ok: false, failure: { kind: 'domain', error: decision.error } };
 
-    const last = events[events.length - 1];
     const sealed = sealEvents({
       stream,
       nextRevision: current + 1,
-      prevHash: last ? last.metadata.hash : null,
+      prevHash: snapshot.lastHash,
       events: decision.events.map((event, index) => ({
         id: eventIdFor(meta.commandId, index),
         type: event.type,

@@ -9,6 +9,7 @@ import type { ReadStore } from '../readstore/port';
 import type { User } from './auth/user';
 import type { Loaders } from './loaders';
 import type { CaseEvents } from './case/case-events';
+import type { StreamStates } from '../commands/stream-states';
 
 export interface Services {
   config: Config;
@@ -20,6 +21,8 @@ export interface Services {
   caseEvents: CaseEvents;
   clock: () => Date;
   logger: Logger;
+  /** The command side's folded state per stream (commands/stream-states.ts). */
+  streamStates: StreamStates;
 }
 
 export interface Context {

@@ -17,9 +17,9 @@ export async function executeCaseCommand(
   command: CaseCommand,
 ): Promise<CasePayload> {
   const user = requireUser(ctx);
-  const { store, clock, config, runner, readStore } = ctx.services;
+  const { store, clock, config, runner, readStore, streamStates: states } = ctx.services;
   const decider = caseDecider({ facilities: user.facilities, maxClockSkewMs: config.maxClockSkewMs });
-  const result = await handleCommand({ store, clock }, caseStream(caseId), decider, command, commandMeta(ctx, input));
+  const result = await handleCommand({ store, clock, states }, caseStream(caseId), decider, command, commandMeta(ctx, input));
   if (!result.ok) throw commandFailureError(result.failure);
   const fresh = await runner.waitFor(result.position, config.readYourWritesTimeoutMs);
   const summary = await getCaseSummary(readStore, caseId);

@@ -24,12 +24,12 @@ export class PatientResolver {
   async registerPatient(@Arg('input') input: RegisterPatientInput, @Ctx() ctx: Context): Promise<PatientPayload> {
     const user = requireUser(ctx);
     if (!user.facilities.includes(input.facilityId)) throw notFound('facility');
-    const { store, clock, config, runner, readStore } = ctx.services;
+    const { store, clock, config, runner, readStore, streamStates: states } = ctx.services;
     // A retried registration (same commandId) must land on the same patient.
     const patientId = input.commandId ? eventIdFor(`${input.commandId}:patient`, 0) : randomUUID();
     const { facilityId, mrn, givenName, familyName, birthDate } = input;
     const result = await handleCommand(
-      { store, clock },
+      { store, clock, states },
       patientStream(patientId),
       patientDecider({ facilities: user.facilities, maxClockSkewMs: config.maxClockSkewMs }),
       { type: 'RegisterPatient', data: { patientId, facilityId, mrn, givenName, familyName, birthDate, sex: input.sex as Sex } },

@@ -1,0 +1,68 @@
+/**
+ * The command side's folded state per stream, kept between commands: a command then reads only the
+ * events appended since (usually none, or its predecessor's) instead of the whole stream, and still
+ * sees every append, from this process or another. Bounded; the least recently used stream goes first.
+ */
+import type { RecordedEvent } from '../eventstore/port';
+
+/** What a command already recorded in the stream answers a retry of it: its events, last revision and position. */
+export interface RecordedCommand {
+  eventIds: string[];
+  revision: number;
+  position: bigint;
+}
+
+export interface StreamSnapshot<S = unknown> {
+  /** Revision of the last event folded; -1 for an empty stream. */
+  revision: number;
+  state: S;
+  lastHash: string | null;
+  commands: ReadonlyMap<string, RecordedCommand>;
+}
+
+export interface StreamStates {
+  get(stream: string): StreamSnapshot | undefined;
+  set(stream: string, snapshot: StreamSnapshot): void;
+}
+
+export function createStreamStates(maxStreams = 10_000): StreamStates {
+  const snapshots = new Map<string, StreamSnapshot>();
+  return {
+    get(stream) {
+      const snapshot = snapshots.get(stream);
+      if (snapshot) {
+        snapshots.delete(stream);
+        snapshots.set(stream, snapshot);
+      }
+      return snapshot;
+    },
+    set(stream, snapshot) {
+      snapshots.delete(stream);
+      if (snapshots.size >= maxStreams) snapshots.delete(snapshots.keys().next().value as string);
+      snapshots.set(stream, snapshot);
+    },
+  };
+}
+
+/** The snapshot after `events` (the stream's next ones, in order); the given snapshot is left as it was. */
+export function extendSnapshot<S>(
+  from: StreamSnapshot<S>,
+  events: readonly RecordedEvent[],
+  evolve: (state: S, event: RecordedEvent) => S,
+): StreamSnapshot<S> {
+  if (events.length === 0) return from;
+  const commands = new Map(from.commands);
+  let { state, revision, lastHash } = from;
+  for (const event of events) {
+    state = evolve(state, event);
+    const earlier = commands.get(event.metadata.commandId);
+    commands.set(event.metadata.commandId, {
+      eventIds: [...(earlier?.eventIds ?? []), event.id],
+      revision: event.revision,
+      position: event.position,
+    });
+    revision = event.revision;
+    lastHash = event.metadata.hash;
+  }
+  return { revision, state, lastHash, commands };
+}
