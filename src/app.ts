@@ -77,7 +77,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
   });
-  const services: Services = { config, compliance, store, readStore, runner, accessLog, caseEvents, clock, logger, streamStates: createStreamStates() };
+  const services: Services = {
+    config,
+    compliance,
+    store,
+    readStore,
+    runner,
+    accessLog,
+    caseEvents,
+    clock,
+    logger,
+    streamStates: createStreamStates(),
+  };
   const verifyToken = createTokenVerifier({
     secret: config.jwksUrl ? null : (config.jwtSecret ?? localSecret(config.dataDir)),
     jwksUrl: config.jwksUrl,

@@ -15,7 +15,13 @@ export interface Readiness {
 
 export async function readiness(store: EventStore, runner: ProjectionRunner, now: Date): Promise<Readiness> {
   const status = runner.status();
-  const behind = await store.readAll({ after: status.position >= 0n ? status.position : undefined, maxCount: LAG_COUNT_CAP + 1 });
+  // Only events the projections handle: the access log's are not lag, and a filtered subscription may
+  // acknowledge them late (KurrentDB reports a checkpoint only every 32 events it passes over).
+  const behind = await store.readAll({
+    after: status.position >= 0n ? status.position : undefined,
+    maxCount: LAG_COUNT_CAP + 1,
+    filter: { types: runner.eventTypes },
+  });
   const oldest = behind[0];
   return {
     ready: status.caughtUp && (status.state === 'live' || status.state === 'catching-up') && status.lastError === null,
@@ -41,7 +47,7 @@ export function metricsText(r: Readiness): string {
     '# HELP celltrail_ready 1 when the read models are caught up and writable.',
     '# TYPE celltrail_ready gauge',
     `celltrail_ready ${r.ready ? 1 : 0}`,
-    '# HELP celltrail_projection_lag_events Events in the store not yet applied by every projection.',
+    '# HELP celltrail_projection_lag_events Events of the projected types in the store not yet applied by every projection.',
     '# TYPE celltrail_projection_lag_events gauge',
     `celltrail_projection_lag_events ${r.lag.events}`,
     '# HELP celltrail_projection_lag_seconds Age of the oldest event not yet applied.',

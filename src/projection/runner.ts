@@ -58,6 +58,8 @@ const silent: RunnerLogger = { info: () => {}, warn: () => {}, error: () => {} }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ProjectionRunner {
+  /** The event types some projection handles: the only ones the runner reads, and the only ones lag counts. */
+  readonly eventTypes: readonly string[];
   /** Subscribes from the lowest checkpoint; resolves once caught up with the store's head. */
   start(): Promise<void>;
   /** Resolves true once every projection has applied `position`, false after `timeoutMs`. */
@@ -276,6 +278,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   }
 
   return {
+    eventTypes: handledTypes,
     async start() {
       const head = await store.headPosition();
       for (const projection of projections) {

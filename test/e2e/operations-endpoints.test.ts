@@ -40,6 +40,10 @@ describe('operator endpoints', () => {
       { input: patientInput('F1') },
     );
     expect(write.data!.registerPatient.stale).toBe(true); // durable, but the summary could not catch up
+    // Reads are recorded in the access log meanwhile: events in the store, but nothing a projection has to apply.
+    for (let i = 0; i < 3; i++) await t.gql(token, '{ patient(id: "nobody") { id } }');
+    await t.app.services.accessLog.flush();
+    expect(await t.app.services.store.headPosition()).toBeGreaterThan(head + 1n);
     const ready = await fetch(`${t.url}/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as { lag: { events: number } }).lag.events).toBe(1);
