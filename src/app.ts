@@ -16,6 +16,7 @@ import { CASE_SUMMARY } from './graphql/collections';
 import type { Services } from './graphql/context';
 import { appSchema } from './graphql/schema';
 import { createHttpServer, type HttpServer } from './http/server';
+import type { CompiledExecutionOptions } from './http/compiled-execution';
 import { createLogger, type Logger } from './logger';
 import type { Projection } from './projection/projection';
 import { createProjectionRunner } from './projection/runner';
@@ -29,6 +30,8 @@ export interface AppOverrides {
   clock?: () => Date;
   logger?: Logger;
   compliance?: ComplianceConfig;
+  /** How operations are executed (tests run every operation compiled from its first use too). */
+  execution?: CompiledExecutionOptions;
 }
 
 export interface App {
@@ -97,7 +100,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const started = Date.now();
   await runner.start();
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
-  const http = await createHttpServer({ schema: await appSchema(), services, verifyToken });
+  const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
 
   let stopping: Promise<void> | null = null;
   return {

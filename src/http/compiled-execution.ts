@@ -19,7 +19,13 @@ interface DocumentExecution {
   compiled: Map<string, CompiledQuery>;
 }
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+export interface CompiledExecutionOptions {
+  /** The use of a document from which on it runs compiled (default 2; the test suite also runs with 1). */
+  compileFromUse?: number;
+}
+
+export function compiledExecution(schema: GraphQLSchema, options: CompiledExecutionOptions = {}): GatewayInterface {
+  const compileFromUse = options.compileFromUse ?? 2;
   // Apollo keeps parsed documents in its own bounded cache: an entry here lives as long as its document.
   const documents = new WeakMap<DocumentNode, DocumentExecution>();
 
@@ -27,7 +33,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     let entry = documents.get(document);
     if (!entry) documents.set(document, (entry = { uses: 0, compiled: new Map() }));
     entry.uses++;
-    if (entry.uses < 2) return null;
+    if (entry.uses < compileFromUse) return null;
     const key = operationName ?? '';
     let query = entry.compiled.get(key);
     if (!query) {

@@ -18,12 +18,13 @@ import { maxAliases } from '../graphql/common/max-aliases';
 import type { Context, Services } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { metricsText, readiness } from './health';
-import { compiledExecution } from './compiled-execution';
+import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   services: Services;
   verifyToken: TokenVerifier;
+  execution?: CompiledExecutionOptions;
 }
 
 export interface HttpServer {
@@ -71,7 +72,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
 
   const apollo = new ApolloServer<Context>({
     // graphql-js's execution, compiled for documents used more than once (compiled-execution.ts)
-    gateway: compiledExecution(schema),
+    gateway: compiledExecution(schema, options.execution),
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,

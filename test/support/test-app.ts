@@ -4,6 +4,8 @@
  * against other adapters:
  *   CELLTRAIL_TEST_READ_STORE=mongodb            a fresh database on the server named by MONGODB_URL
  *   CELLTRAIL_TEST_EVENT_STORE=esdb-test-server  the KurrentDB adapter on a fresh EventStoreDB test server
+ * and CELLTRAIL_TEST_COMPILE_FIRST_USE=1 runs every operation compiled by graphql-jit from its first use
+ * (by default a document's first use runs on graphql-js, so most test requests would never run compiled).
  */
 import 'reflect-metadata';
 import { createApp, type App, type AppOverrides } from '../../src/app';
@@ -93,6 +95,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   const backend = await backendFor(overrides);
   const app = await createApp(config, {
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    ...(process.env.CELLTRAIL_TEST_COMPILE_FIRST_USE === '1' ? { execution: { compileFromUse: 1 } } : {}),
     ...overrides,
     store: backend.store,
     readStore: backend.readStore,

@@ -23,8 +23,8 @@ const schema = buildSchema(`
 });
 (schema.getType('Case') as GraphQLObjectType).getFields().secret!.resolve = (source: { secret: () => string }) => source.secret();
 
-async function executorOf(): Promise<GatewayExecutor> {
-  const { executor } = await compiledExecution(schema).load({ apollo: {} });
+async function executorOf(compileFromUse?: number): Promise<GatewayExecutor> {
+  const { executor } = await compiledExecution(schema, { compileFromUse }).load({ apollo: {} });
   return executor!;
 }
 
@@ -72,5 +72,12 @@ describe('compiled execution', () => {
     expect(bad.errors).toHaveLength(1);
     expect(bad.errors![0]!.message).toMatch(/^Variable "\$limit" got invalid value "many"; Int cannot represent/);
     expect(bad.errors![0]!.nodes?.[0]?.kind).toBe(Kind.VARIABLE_DEFINITION);
+  });
+
+  it('compiles from the first use when asked to (how the test suite runs every operation compiled)', async () => {
+    const execute = await executorOf(1);
+    const result = await execute(request(parse('{ case(id: "c3") { id } }'), {}));
+    expect(jit.compileQuery).toHaveBeenCalledTimes(1);
+    expect(plain(result)).toEqual({ data: { case: { id: 'c3@u1' } } });
   });
 });
