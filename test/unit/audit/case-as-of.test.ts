@@ -2,6 +2,7 @@
 import { caseAsOf } from '../../../src/audit/case-as-of';
 import { DEFAULT_COMPLIANCE_CONFIG } from '../../../src/compliance';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
+import { caseOpenedData } from '../../support/recorded-events';
 import { append } from './fixtures';
 
 describe('caseAsOf', () => {
@@ -9,18 +10,7 @@ describe('caseAsOf', () => {
   afterAll(() => store.close());
 
   it('includes an event recorded exactly at the moment, and nothing recorded after it', async () => {
-    const opened = {
-      caseId: 'c1',
-      patientId: 'p1',
-      facilityId: 'F1',
-      legs: ['LEFT'],
-      diagnosisCode: 'I70.222',
-      rutherfordCategory: 4,
-      fontaineStage: null,
-      revascularizationNotPossible: true,
-      amputationOnlyAlternative: true,
-      harvestPlanned: true,
-    };
+    const opened = caseOpenedData('c1', { patientId: 'p1' });
     await append(store, 'case-c1', [{ type: 'CaseOpened', data: opened, recordedAt: '2026-02-01T08:00:00.000Z' }]);
     await append(store, 'case-c1', [
       {

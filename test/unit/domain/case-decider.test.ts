@@ -2,6 +2,7 @@
 import type { CaseCommand } from '../../../src/domain/case-commands';
 import { decideCase, evolveCase, initialCaseState } from '../../../src/domain/case-decider';
 import type { CaseEvent, CaseEventMap } from '../../../src/domain/events';
+import { caseOpenedData } from '../../support/recorded-events';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 const context = { now: NOW, maxClockSkewMs: 5 * 60 * 1000 };
@@ -13,23 +14,7 @@ function ev<K extends keyof CaseEventMap>(type: K, data: CaseEventMap[K], id = `
 }
 
 const opened = (over: Partial<CaseEventMap['CaseOpened']> = {}) =>
-  ev(
-    'CaseOpened',
-    {
-      caseId: 'c1',
-      patientId: 'p1',
-      facilityId: 'F1',
-      legs: ['LEFT'],
-      diagnosisCode: 'I70.222',
-      rutherfordCategory: 4,
-      fontaineStage: null,
-      revascularizationNotPossible: true,
-      amputationOnlyAlternative: true,
-      harvestPlanned: true,
-      ...over,
-    },
-    'opened',
-  );
+  ev('CaseOpened', { ...(caseOpenedData('c1', { patientId: 'p1' }) as unknown as CaseEventMap['CaseOpened']), ...over }, 'opened');
 const harvest = () =>
   ev('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null }, 'harvest');
 const concentration = () =>
