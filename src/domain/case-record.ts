@@ -1,7 +1,8 @@
 /**
  * The case record: everything documented in a case, amendments applied, originals kept.
  * It is what the case summary shows, what the compliance audit reads, and what `caseAsOf` folds to.
- * Pure: `foldCaseRecord(record, event)` for each event of the case stream, in order.
+ * Folded by `applyCaseEvent(record, event)` for each event of the case stream, in order: a function of
+ * the events only, which updates the record it is given (the caller's own) rather than copying it.
  */
 import type { Actor, JsonObject } from '../eventstore/port';
 import type {
@@ -232,9 +233,9 @@ function opened(event: CaseRecordEvent): CaseRecord {
 
 /**
  * Applies one case event to a record the caller owns, in place, and returns it (a new record for
- * CaseOpened; null before it). Entries already in the record are never changed, only replaced, so a
- * copy of the record and its lists (`foldCaseRecord`) is enough to keep an earlier record intact.
- * An event type it does not know only moves the revision (forward compatible).
+ * CaseOpened; null before it): a case is folded without a copy per event. Entries already in the
+ * record are replaced, never changed. An event type it does not know only moves the revision
+ * (forward compatible).
  */
 export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
   if (event.type === 'CaseOpened') return opened(event);
@@ -273,25 +274,6 @@ export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent
       break;
   }
   return record;
-}
-
-/** A copy `applyCaseEvent` can update without touching the original: the record and its lists. */
-function copyForUpdate(record: CaseRecord): CaseRecord {
-  return {
-    ...record,
-    legs: [...record.legs],
-    dopplerAssessments: [...record.dopplerAssessments],
-    angiographies: [...record.angiographies],
-    injections: [...record.injections],
-    outcomes: [...record.outcomes],
-    signatures: [...record.signatures],
-    amendments: [...record.amendments],
-  };
-}
-
-/** Pure: the record after one event; the given record is left as it was. */
-export function foldCaseRecord(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
-  return applyCaseEvent(record && copyForUpdate(record), event);
 }
 
 /** Folds a whole stream (in revision order). */

@@ -2,7 +2,6 @@
 import { caseSummaryOf, caseSummaryProjection } from '../../../projections/case-summary';
 import { patientSummaryProjection } from '../../../projections/patient-summary';
 import { DEFAULT_COMPLIANCE_CONFIG } from '../../../src/compliance';
-import { caseRecordOf, foldCaseRecord } from '../../../src/domain/case-record';
 import type { RecordedEvent } from '../../../src/eventstore/port';
 import { caseOpenedData } from '../../support/recorded-events';
 
@@ -103,19 +102,6 @@ describe('case-summary projection', () => {
     let doc = null;
     for (const event of events) doc = projection.evolve(doc, event);
     expect(projection.derive!(doc!)).toEqual(caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG));
-  });
-
-  it('foldCaseRecord leaves the record it is given as it was (the projection updates its own copy in place)', () => {
-    const before = caseRecordOf(events.slice(0, 3))!;
-    const snapshot = structuredClone(before);
-    const after = foldCaseRecord(before, events[3]!)!;
-    const later = foldCaseRecord(after, events[4]!)!;
-    expect(before).toEqual(snapshot);
-    expect(after.harvest).toMatchObject({ aspirateVolumeMl: 200 });
-    expect(after.dopplerAssessments[0]).toMatchObject({ dorsalisPedisMmHg: 52 });
-    expect(later.dopplerAssessments[0]).toMatchObject({ dorsalisPedisMmHg: 65 });
-    expect(later.amendments).toHaveLength(2);
-    expect(after.amendments).toHaveLength(1);
   });
 
   it('ignores events before the case is opened, and events of other streams', () => {
