@@ -60,13 +60,6 @@ export interface CommandDeps {
   states?: StreamStates;
 }
 
-function priorResult(events: RecordedEvent[], commandId: string): CommandSuccess | null {
-  const mine = events.filter((e) => e.metadata.commandId === commandId);
-  const last = mine[mine.length - 1];
-  if (!last) return null;
-  return { eventIds: mine.map((e) => e.id), revision: last.revision, position: last.position, duplicate: true };
-}
-
 export async function handleCommand<C, S>(
   deps: CommandDeps,
   stream: string,
@@ -133,9 +126,11 @@ export async function handleCommand<C, S>(
       // Someone appended between our read and our append. With an explicit revision that is the
       // client's conflict; otherwise decide again on the new state (it may also be our own retry).
       if ((expected !== undefined && expected !== null) || attempt >= maxRetries) {
-        const reread = await deps.store.readStream(stream);
-        const mine = priorResult(reread, meta.commandId);
-        if (mine) return { ok: true, ...mine };
+        const newer = await deps.store.readStream(stream, { fromRevision: snapshot.revision + 1 });
+        const latest = extendSnapshot(snapshot, newer, decider.evolve);
+        deps.states?.set(stream, latest);
+        const mine = latest.commands.get(meta.commandId);
+        if (mine) return { ok: true, ...mine, duplicate: true };
         return {
           ok: false,
           failure: { kind: 'conflict', stream, expectedRevision: expected ?? current, currentRevision: error.actual },

@@ -63,4 +63,39 @@ describe('command handling with kept stream states', () => {
     states.set('c', snapshot);
     expect([states.get('a'), states.get('b'), states.get('c')]).toEqual([snapshot, undefined, snapshot]);
   });
+
+  it('after a lost race, answers a conflict with the current revision, and records a command that raced itself once', async () => {
+    const states = createStreamStates();
+    const deps = { store, clock: () => new Date(), states };
+    await handleCommand(deps, 'case-c1', decider, outcome(new Date().toISOString()), meta('cmd-1'));
+    // Another writer appends between this command's read and its append, once.
+    const racing = (write: () => Promise<unknown>): EventStore => {
+      let raced = false;
+      return Object.assign(Object.create(store) as EventStore, {
+        append: async (...args: Parameters<EventStore['append']>) => {
+          if (!raced) {
+            raced = true;
+            await write();
+          }
+          return store.append(...args);
+        },
+      });
+    };
+    const other = racing(() => appendTo(store, 'case-c1', [{ type: 'OutcomeMeasured', data: outcome('x').data as never }]));
+    const lost = await handleCommand({ ...deps, store: other }, 'case-c1', decider, outcome(new Date().toISOString()), {
+      ...meta('cmd-2'),
+      expectedRevision: 1,
+    });
+    expect(lost).toMatchObject({ ok: false, failure: { kind: 'conflict', expectedRevision: 1, currentRevision: 2 } });
+
+    // The "other writer" is this very command, whose first append was acknowledged late (an ambiguous append):
+    // it is recorded once, at the revision it first got.
+    const self = racing(() => handleCommand(deps, 'case-c1', decider, outcome(new Date().toISOString()), meta('cmd-3')));
+    const first = await handleCommand({ ...deps, store: self }, 'case-c1', decider, outcome(new Date().toISOString()), {
+      ...meta('cmd-3'),
+      expectedRevision: 2,
+    });
+    expect(first).toMatchObject({ ok: true, revision: 3 });
+    expect(await store.readStream('case-c1')).toHaveLength(4);
+  });
 });

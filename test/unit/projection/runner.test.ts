@@ -27,6 +27,18 @@ async function seed(store: EventStore, cases: number, from = 0): Promise<void> {
   }
 }
 
+/** Holds the read store's writes until `release` is called: the runner is then busy with one batch. */
+function holdWrites(readStore: ReadStore): { release: () => void } {
+  const upsert = readStore.upsertMany.bind(readStore);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  readStore.upsertMany = async (collection, docs) => {
+    await gate;
+    return upsert(collection, docs);
+  };
+  return { release };
+}
+
 describe('projection runner', () => {
   let store: EventStore;
   const runners: ProjectionRunner[] = [];
@@ -87,13 +99,7 @@ describe('projection runner', () => {
     await seed(store, 1);
     const readStore = createMemoryReadStore();
     const runner = await start(readStore);
-    const upsert = readStore.upsertMany.bind(readStore);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    readStore.upsertMany = async (collection, docs) => {
-      await gate; // the first live batch is slow to write
-      return upsert(collection, docs);
-    };
+    const { release } = holdWrites(readStore); // the first live batch is slow to write
     const [slow] = await appendTo(store, 'case-case-000', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
     await new Promise((r) => setTimeout(r, 50)); // the runner is now writing the slow batch
     const [late] = await appendTo(store, 'case-case-001', [{ type: 'CaseOpened', data: caseOpenedData('case-001') }]);
@@ -194,13 +200,7 @@ describe('projection runner', () => {
     };
     const runner = await start(readStore, [projection]);
     // A slow write holds the runner, so that the failing event and the next one land in one batch.
-    const upsert = readStore.upsertMany.bind(readStore);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    readStore.upsertMany = async (collection, docs) => {
-      await gate;
-      return upsert(collection, docs);
-    };
+    const { release } = holdWrites(readStore);
     await appendTo(store, 'case-case-001', [{ type: 'CaseClosed', data: { reason: 'COMPLETED' } }]);
     await new Promise((r) => setTimeout(r, 50));
     const outcome = { leg: 'LEFT', abi: 0.5, restPainScore: 2, ulcerStatus: null, wagnerGrade: null, amputation: null, deceased: null };
