@@ -6,6 +6,7 @@ import { CASE_EVENT_TYPES, CASE_STREAM_PREFIX } from '../src/domain/events';
 import { applyCaseEvent, type CaseRecord, type CaseRecordEvent } from '../src/domain/case-record';
 import type { Projection } from '../src/projection/projection';
 import { auditCase, DEFAULT_COMPLIANCE_CONFIG, type CaseAudit, type ComplianceConfig } from '../src/compliance';
+import { timeOf } from '../src/compliance/time';
 
 export interface CaseSummary extends CaseRecord {
   _id: string;
@@ -20,10 +21,9 @@ export interface CaseSummary extends CaseRecord {
 
 function overdueAfter(audit: CaseAudit): Record<string, string> {
   const earliest: Record<string, string> = {};
-  for (const due of audit.followUps) {
-    if (due.satisfied) continue;
+  for (const due of audit.openFollowUps) {
     const current = earliest[due.rule];
-    if (current === undefined || Date.parse(due.dueBy) < Date.parse(current)) earliest[due.rule] = due.dueBy;
+    if (current === undefined || timeOf(due.dueBy) < timeOf(current)) earliest[due.rule] = due.dueBy;
   }
   return earliest;
 }
@@ -43,7 +43,8 @@ export const caseIdOfStream = (stream: string): string | null =>
 export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIANCE_CONFIG): Projection<CaseSummary> {
   return {
     name: 'case-summary',
-    version: 1,
+    // 2: the audit keeps only the open follow-ups (compliance.openFollowUps)
+    version: 2,
     eventTypes: CASE_EVENT_TYPES,
     key: (event) => caseIdOfStream(event.stream),
     evolve(document, event) {

@@ -8,6 +8,7 @@ import { type ComplianceConfig, DEFAULT_COMPLIANCE_CONFIG } from './config';
 import { type Finding, hasBlocking, sortFindings } from './finding';
 import type { FollowUpDue } from './rule';
 import { CASE_RULES, FOLLOW_UP_RULES } from './rules';
+import { openFollowUps } from './rules/follow-up';
 import { timeOf } from './time';
 
 export interface CaseAudit {
@@ -16,8 +17,11 @@ export interface CaseAudit {
   /** Findings that do not depend on today, sorted: blocking first, then by rule id. */
   findings: Finding[];
   supportedCodes: SupportedCode[];
-  /** Every follow-up measurement expected of the case, satisfied or not. */
-  followUps: FollowUpDue[];
+  /**
+   * The follow-up measurements still expected of the case and not yet documented: the ones that become
+   * overdue warnings once their window has passed. Satisfied ones are not kept (nothing reads them).
+   */
+  openFollowUps: FollowUpDue[];
 }
 
 export interface ComplianceStatus {
@@ -33,14 +37,14 @@ export function auditCase(record: CaseRecord, config: ComplianceConfig = DEFAULT
     complete: !hasBlocking(findings),
     findings,
     supportedCodes: supportedCodes(record),
-    followUps: FOLLOW_UP_RULES.flatMap((rule) => rule.followUps(record, config)),
+    openFollowUps: openFollowUps(record, config),
   };
 }
 
 /** Warnings for follow-up windows that `now` has passed without the measurement. */
-export function followUpFindings(audit: Pick<CaseAudit, 'followUps'>, now: Date): Finding[] {
+export function followUpFindings(audit: Pick<CaseAudit, 'openFollowUps'>, now: Date): Finding[] {
   const nowMs = now.getTime();
-  const overdue = audit.followUps.filter((due) => !due.satisfied && timeOf(due.dueBy) < nowMs);
+  const overdue = audit.openFollowUps.filter((due) => timeOf(due.dueBy) < nowMs);
   return overdue.flatMap((due) => {
     const rule = FOLLOW_UP_RULES.find((r) => r.id === due.rule);
     return rule ? [rule.overdue(due)] : [];

@@ -17,6 +17,7 @@ import type {
 } from './events';
 import type { CaseStatus, CloseReason } from './values';
 import { computeAbi } from './abi';
+import { isStoredForm, parseIsoTime } from './iso-time';
 
 /** The envelope facts the fold needs; RecordedEvent satisfies it. */
 export interface CaseRecordEvent {
@@ -113,15 +114,25 @@ function entryOf<T extends object>(event: CaseRecordEvent): EntryFacts & T {
   };
 }
 
+function sameUtcDate(a: string, b: string): boolean {
+  for (let i = 0; i < 10; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
 function isLate(occurredAt: string, recordedAt: string): boolean {
-  return Date.parse(recordedAt) - Date.parse(occurredAt) > LATE_ENTRY_MS;
+  // Most entries are recorded on the day they occur: less than a day apart, nothing to parse.
+  if (isStoredForm(occurredAt) && isStoredForm(recordedAt) && sameUtcDate(occurredAt, recordedAt)) return false;
+  return parseIsoTime(recordedAt) - parseIsoTime(occurredAt) > LATE_ENTRY_MS;
 }
 
 type ListField = 'dopplerAssessments' | 'angiographies' | 'injections' | 'outcomes';
 const LIST_FIELDS: readonly ListField[] = ['dopplerAssessments', 'angiographies', 'injections', 'outcomes'];
 
 function byOccurredAt(a: { occurredAt: string }, b: { occurredAt: string }): number {
-  return Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  const x = a.occurredAt;
+  const y = b.occurredAt;
+  if (isStoredForm(x) && isStoredForm(y)) return x < y ? -1 : x > y ? 1 : 0;
+  return parseIsoTime(x) - parseIsoTime(y);
 }
 
 /** Returns the changed fields' values before the change, and the entry with the change applied. */

@@ -15,6 +15,7 @@ export const aud02AmendmentTargetAndReason: CaseRule = {
     'Medical-record practice and 21 CFR 11.10(e): a correction is a new entry with its own author, date and reason, and never obscures ' +
     'what was recorded before; HIPAA 164.312(c) integrity.',
   check(record) {
+    if (record.amendments.length === 0) return [];
     const known = entryIds(record);
     const findings: Finding[] = [];
     for (const amendment of record.amendments) {

@@ -1,7 +1,7 @@
 /**
  * POST-01, POST-02, POST-03: ABI, rest pain and ulcer status at each follow-up window, counted from the
  * first intramuscular injection into the leg. Whether a missing measurement is overdue depends on
- * today, so these rules list what is due (`followUps`) and turn a passed, unsatisfied due into a
+ * today, so these rules list what is due (`followUps`, or `openFollowUps` for what is left of the three) and turn a passed, unsatisfied due into a
  * warning (`overdue`) only when asked with a clock.
  */
 import type { CaseRecord, OutcomeEntry } from '../../domain/case-record';
@@ -30,42 +30,79 @@ function followUpEndsAt(record: CaseRecord, leg: Leg): number | null {
 
 const documents = (outcome: OutcomeEntry, measure: Measure): boolean => outcome[measure] !== null && outcome[measure] !== undefined;
 
-function followUpsOf(id: RuleId, measure: Measure, record: CaseRecord, config: ComplianceConfig): FollowUpDue[] {
-  const dues: FollowUpDue[] = [];
-  let outcomeTimes: number[] | null = null;
+const isWithin = (at: number | undefined, from: number, by: number): boolean => at !== undefined && at >= from && at <= by;
+
+/** One follow-up window of a leg, with the outcomes of that leg measured in it. */
+interface LegWindow {
+  leg: Leg;
+  label: string;
+  from: number;
+  by: number;
+  /** `from` and `by` in ISO form, once a due needs them (formatting is most of the cost of a window). */
+  iso: { dueFrom: string; dueBy: string } | null;
+  /** The injection the window counts from. */
+  injectionId: string;
+  outcomes: OutcomeEntry[];
+  /** The window was still open at the leg's major amputation or the patient's death. */
+  ended: boolean;
+}
+
+/**
+ * Every follow-up window of every treated leg: the same for the three rules, which differ only in the
+ * measure an outcome must document. Computed once per audit (`openFollowUps`), not once per rule.
+ */
+function legWindows(record: CaseRecord, config: ComplianceConfig): LegWindow[] {
+  const windows: LegWindow[] = [];
+  const outcomeTimes = record.outcomes.map((o) => timeOf(o.occurredAt));
   for (const leg of record.legs) {
     const first = record.injections.find((i) => i.leg === leg && i.route === 'INTRAMUSCULAR');
     if (!first) continue;
     const injectedAt = timeOf(first.occurredAt);
     if (Number.isNaN(injectedAt)) continue;
     const endsAt = followUpEndsAt(record, leg);
-    outcomeTimes ??= record.outcomes.map((o) => timeOf(o.occurredAt));
     for (const window of config.followUpWindows) {
       const from = injectedAt + (window.afterDays - window.toleranceDays) * DAY_MS;
       const by = injectedAt + (window.afterDays + window.toleranceDays) * DAY_MS;
-      const matching: string[] = [];
-      record.outcomes.forEach((o, index) => {
-        const at = outcomeTimes?.[index] ?? Number.NaN;
-        if (o.leg === leg && documents(o, measure) && at >= from && at <= by) matching.push(o.eventId);
-      });
-      const satisfied = matching.length > 0;
-      if (!satisfied && endsAt !== null && by >= endsAt) continue;
-      dues.push({
-        rule: id,
+      windows.push({
         leg,
-        window: window.label,
-        dueFrom: isoAt(from),
-        dueBy: isoAt(by),
-        satisfied,
-        eventIds: satisfied ? matching : [first.eventId],
+        label: window.label,
+        from,
+        by,
+        iso: null,
+        injectionId: first.eventId,
+        outcomes: record.outcomes.filter((o, index) => o.leg === leg && isWithin(outcomeTimes[index], from, by)),
+        ended: endsAt !== null && by >= endsAt,
       });
     }
+  }
+  return windows;
+}
+
+function duesOf(id: RuleId, measure: Measure, windows: readonly LegWindow[], openOnly: boolean): FollowUpDue[] {
+  const dues: FollowUpDue[] = [];
+  for (const window of windows) {
+    const matching = window.outcomes.filter((o) => documents(o, measure)).map((o) => o.eventId);
+    const satisfied = matching.length > 0;
+    if (satisfied ? openOnly : window.ended) continue;
+    const iso = (window.iso ??= { dueFrom: isoAt(window.from), dueBy: isoAt(window.by) });
+    dues.push({
+      rule: id,
+      leg: window.leg,
+      window: window.label,
+      dueFrom: iso.dueFrom,
+      dueBy: iso.dueBy,
+      satisfied,
+      eventIds: satisfied ? matching : [window.injectionId],
+    });
   }
   return dues;
 }
 
-function followUpRule(id: RuleId, measure: Measure, title: string, what: string, reason: string): FollowUpRule {
+type MeasuredRule = FollowUpRule & { measure: Measure };
+
+function followUpRule(id: RuleId, measure: Measure, title: string, what: string, reason: string): MeasuredRule {
   return {
+    measure,
     kind: 'follow-up',
     id,
     severity: 'WARNING',
@@ -77,7 +114,7 @@ function followUpRule(id: RuleId, measure: Measure, title: string, what: string,
       config.followUpWindows.map((w) => `${w.label} (${w.afterDays - w.toleranceDays}–${w.afterDays + w.toleranceDays} days)`).join(', ') +
       ' after the first injection',
     reason,
-    followUps: (record, config) => followUpsOf(id, measure, record, config),
+    followUps: (record, config) => duesOf(id, measure, legWindows(record, config), false),
     overdue: (due) => ({
       rule: id,
       severity: 'WARNING',
@@ -112,3 +149,14 @@ export const post03UlcerFollowUp = followUpRule(
   'ulcer status',
   `${OUTCOMES_REASON} Ulcer healing is the tissue-loss outcome.`,
 );
+
+const FOLLOW_UP_RULES_IN_ORDER: readonly MeasuredRule[] = [post01AbiFollowUp, post02RestPainFollowUp, post03UlcerFollowUp];
+
+/**
+ * The unsatisfied dues of POST-01, POST-02 and POST-03, in that order: what their `followUps` give
+ * that is not yet satisfied, in one pass over the windows.
+ */
+export function openFollowUps(record: CaseRecord, config: ComplianceConfig): FollowUpDue[] {
+  const windows = legWindows(record, config);
+  return FOLLOW_UP_RULES_IN_ORDER.flatMap((rule) => duesOf(rule.id, rule.measure, windows, true));
+}

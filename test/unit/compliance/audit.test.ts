@@ -115,10 +115,10 @@ describe('follow-ups depend on the day they are asked', () => {
   const injectedAt = at({ hours: 1 });
   const base = CaseBuilder.completeOneLeg();
 
-  it('lists every expected follow-up from the injection date, 3 measures × 4 windows', () => {
-    const { followUps } = audit(base);
-    expect(followUps).toHaveLength(12);
-    expect(followUps.filter((d) => d.rule === 'POST-01')).toEqual([
+  it('lists every open follow-up from the injection date, 3 measures × 4 windows', () => {
+    const { openFollowUps } = audit(base);
+    expect(openFollowUps).toHaveLength(12);
+    expect(openFollowUps.filter((d) => d.rule === 'POST-01')).toEqual([
       {
         rule: 'POST-01',
         leg: 'LEFT',
@@ -156,6 +156,13 @@ describe('follow-ups depend on the day they are asked', () => {
         eventIds: [ID.injection('LEFT')],
       },
     ]);
+  });
+
+  it('keeps only the follow-ups not yet documented', () => {
+    const { openFollowUps } = audit(base.outcome('LEFT', { days: 30 }, { ulcerStatus: null }));
+    expect(openFollowUps).toHaveLength(12 - 2);
+    expect(openFollowUps.every((d) => !d.satisfied)).toBe(true);
+    expect(openFollowUps.filter((d) => d.window === '1 month').map((d) => d.rule)).toEqual(['POST-03']);
   });
 
   it('warns only once a window has passed unsatisfied, and completeness never depends on the clock', () => {

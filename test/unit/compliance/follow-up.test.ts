@@ -1,7 +1,8 @@
 import { auditCase, followUpFindings } from '../../../src/compliance/audit';
 import { complianceConfigFrom } from '../../../src/compliance/config';
 import type { FollowUpDue } from '../../../src/compliance/rule';
-import { post01AbiFollowUp, post02RestPainFollowUp, post03UlcerFollowUp } from '../../../src/compliance/rules/follow-up';
+import { FOLLOW_UP_RULES } from '../../../src/compliance/rules';
+import { openFollowUps, post01AbiFollowUp, post02RestPainFollowUp, post03UlcerFollowUp } from '../../../src/compliance/rules/follow-up';
 import { CaseBuilder, ID, at } from './case-builder';
 
 const injection = ID.injection('LEFT');
@@ -82,6 +83,17 @@ describe('POST-01..03 follow-up at 1, 3, 6 and 12 months', () => {
 
   it('a minor amputation does not end the follow-up', () => {
     expect(dues(base.outcome('LEFT', { days: 10 }, { amputation: 'MINOR' }))).toHaveLength(4);
+  });
+
+  it('gives in one pass the open dues the follow-up rules give one by one', () => {
+    const records = [
+      base,
+      base.outcome('LEFT', { days: 30 }, { abi: null }).outcome('LEFT', { days: 100 }, { amputation: 'MAJOR' }),
+      CaseBuilder.bothLegs().outcome('RIGHT', { days: 90 }, { ulcerStatus: null }),
+    ].map((builder) => builder.record());
+    const oneByOne = records.map((record) => FOLLOW_UP_RULES.flatMap((rule) => rule.followUps(record, config)));
+    expect(oneByOne.flat().filter((d) => d.satisfied).length).toBeGreaterThan(2);
+    records.forEach((record, i) => expect(openFollowUps(record, config)).toEqual(oneByOne[i]!.filter((d) => !d.satisfied)));
   });
 
   it('uses the configured windows', () => {

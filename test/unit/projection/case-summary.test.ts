@@ -97,6 +97,37 @@ describe('case-summary projection', () => {
     expect(summary.compliance.complete).toBe(false);
   });
 
+  it('marks an entry late once it is recorded more than a day after it occurred, whatever form its time is in', () => {
+    const lateness = (occurredAt: string, recordedAt: string): boolean => {
+      const opened = recorded('case-c2', 0, 'CaseOpened', caseOpenedData('c2'));
+      const entry = recorded('case-c2', 1, 'DopplerAssessmentRecorded', doppler, { occurredAt, recordedAt });
+      return caseSummaryOf([opened, entry], DEFAULT_COMPLIANCE_CONFIG)!.dopplerAssessments[0]!.lateEntry;
+    };
+    expect(lateness('2026-05-01T00:00:00.000Z', '2026-05-01T23:59:59.999Z')).toBe(false); // same day
+    expect(lateness('2026-05-01T23:00:00.000Z', '2026-05-02T22:59:00.000Z')).toBe(false); // next day, within 24 h
+    expect(lateness('2026-05-01T23:00:00.000Z', '2026-05-02T23:00:00.001Z')).toBe(true);
+    expect(lateness('2026-05-01T09:00:00.000Z', '2026-05-01T08:00:00.000Z')).toBe(false); // recorded "before": a clock skew, not late
+    // a time given with an offset is the same instant: 2026-05-01T20:00Z, recorded a day and a minute later
+    expect(lateness('2026-05-02T01:30:00.000+05:30', '2026-05-02T20:01:00.000Z')).toBe(true);
+    expect(lateness('2026-05-02T01:30:00.000+05:30', '2026-05-02T19:59:00.000Z')).toBe(false);
+  });
+
+  it('keeps entries in clinical order when they are recorded out of order', () => {
+    const opened = recorded('case-c3', 0, 'CaseOpened', caseOpenedData('c3'));
+    const at = (revision: number, occurredAt: string) =>
+      recorded('case-c3', revision, 'DopplerAssessmentRecorded', doppler, { occurredAt, recordedAt: '2026-05-03T10:00:00.000Z' });
+    const summary = caseSummaryOf(
+      [
+        opened,
+        at(1, '2026-05-02T10:00:00.000Z'),
+        at(2, '2026-05-01T10:00:00.000Z'),
+        at(3, '2026-05-02T12:00:00.000+05:00'), // 07:00Z on the 2nd: between the two
+      ],
+      DEFAULT_COMPLIANCE_CONFIG,
+    )!;
+    expect(summary.dopplerAssessments.map((d) => d.eventId)).toEqual(['case-c3-2', 'case-c3-3', 'case-c3-1']);
+  });
+
   it('is the same document whether folded at once or event by event through the projection', () => {
     const projection = caseSummaryProjection();
     let doc = null;

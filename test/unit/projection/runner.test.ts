@@ -5,6 +5,7 @@ import type { EventStore, RecordedEvent } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
 import { foldBatch, writeFolded } from '../../../src/projection/apply-batch';
 import type { Projection } from '../../../src/projection/projection';
+import { checkpointName } from '../../../src/projection/names';
 import { createProjectionRunner, type ProjectionRunner } from '../../../src/projection/runner';
 import type { ReadStore, StoredDocument } from '../../../src/readstore/port';
 import { createMemoryReadStore } from '../../../src/readstore/memory';
@@ -142,7 +143,7 @@ describe('projection runner', () => {
     // one pending document at most: catching up writes (and checkpoints) after every batch
     await expect(start(readStore, undefined, 7, 1)).rejects.toThrow('process killed');
     readStore.setCheckpoint = setCheckpoint;
-    const checkpoint = await readStore.getCheckpoint('case-summary@v1');
+    const checkpoint = await readStore.getCheckpoint(checkpointName(caseSummaryProjection()));
     expect(checkpoint).not.toBeNull();
     expect(checkpoint! < (await store.headPosition())).toBe(true);
 
@@ -231,7 +232,7 @@ describe('projection runner', () => {
     await (await start(readStore)).stop();
     const v2: Projection = {
       ...caseSummaryProjection(),
-      version: 2,
+      version: caseSummaryProjection().version + 1,
       evolve: (doc, event) => {
         const next = caseSummaryProjection().evolve(doc, event);
         return next && { ...next, shape: 'v2' };
@@ -244,7 +245,7 @@ describe('projection runner', () => {
     expect(await readStore.count('case-summary_rebuild')).toBe(0);
 
     // a read model restored from a backup newer than the store is rebuilt too
-    await readStore.setCheckpoint('case-summary@v2', (await store.headPosition()) + 1000n);
+    await readStore.setCheckpoint(checkpointName(v2), (await store.headPosition()) + 1000n);
     await readStore.upsertMany('case-summary', [{ _id: 'ghost', _position: '99999999999999999999' }]);
     await (await start(readStore, [v2])).stop();
     expect(await readStore.get('case-summary', 'ghost')).toBeNull();
