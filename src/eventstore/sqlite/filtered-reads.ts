@@ -19,14 +19,14 @@
  * clocks; only the cost does: where most rows are late (a clock that ran ahead, a history written
  * out of time order) a closed range costs the late rows it holds, as a plain time index would.
  */
-import type { EventFilter, RecordedEvent } from '../port';
+import type { EventFilter } from '../port';
 import { metadataFilterOf } from '../metadata-filter';
 import { filteredReadSql, type Driver, type FilteredReadShape } from './filtered-sql';
-import { ABOVE_ALL_TEXT, decodeRows, preparedFor, type Statements } from './statements';
+import { ABOVE_ALL_TEXT, preparedFor, type EventRow, type Statements } from './statements';
 import { categoryOfPrefix, prefixUpperBound } from './stream-names';
 
-/** `after` exclusive; `limit` -1 = no limit. */
-export type FilteredRead = (st: Statements, after: bigint, limit: number) => RecordedEvent[];
+/** `after` exclusive; `limit` -1 = no limit. The rows are not decoded yet (decodeRows). */
+export type FilteredRead = (st: Statements, after: bigint, limit: number) => EventRow[];
 
 /** Positions are rowids, at most 2^63 - 1. */
 const LAST_POSITION = 9223372036854775807n;
@@ -49,22 +49,11 @@ interface PositionWindow {
   until: bigint;
 }
 
-function byPosition(a: RecordedEvent, b: RecordedEvent): number {
-  return a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
-}
-
-function merged(lists: RecordedEvent[][], limit: number): RecordedEvent[] {
+/** Rows of several ranges in position order, the first `limit`: only those are decoded. */
+function mergedRows(lists: EventRow[][], limit: number): EventRow[] {
   const nonEmpty = lists.filter((list) => list.length > 0);
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  const all = nonEmpty.flat().sort(byPosition);
-  return limit < 0 ? all : all.slice(0, limit);
-}
-
-type RawRow = [position: number | bigint, ...rest: unknown[]];
-
-/** Raw rows of several index ranges in position order, the first `limit`: only those are decoded. */
-function mergedRows(lists: RawRow[][], limit: number): RawRow[] {
-  const all = lists.flat().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const all = nonEmpty.flat().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return limit < 0 ? all : all.slice(0, limit);
 }
 
@@ -120,21 +109,19 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     lateFrom: from ?? '',
   };
 
-  const drive = (st: Statements, window: PositionWindow, limit: number): RecordedEvent[] => {
+  const drive = (st: Statements, window: PositionWindow, limit: number): EventRow[] => {
     const statement = preparedFor(st, sql);
-    if (driver !== 'type' || types === null) return decodeRows(statement.all({ ...params, ...window, limit }));
+    if (driver !== 'type' || types === null) return statement.all({ ...params, ...window, limit }) as EventRow[];
     if (scanSql !== null) {
       const { matching } = preparedFor(st, DENSITY_SQL)
         .raw(false)
         .get({ ...params, ...window }) as { matching: number };
-      if (matching >= SAMPLE_ROWS * DENSE_SHARE) return decodeRows(preparedFor(st, scanSql).all({ ...params, ...window, limit }));
+      if (matching >= SAMPLE_ROWS * DENSE_SHARE) return preparedFor(st, scanSql).all({ ...params, ...window, limit }) as EventRow[];
     }
     // One index range per type, merged by position: k short reads instead of a scan of the store.
-    return decodeRows(
-      mergedRows(
-        types.map((type) => statement.all({ ...params, type, ...window, limit }) as RawRow[]),
-        limit,
-      ),
+    return mergedRows(
+      types.map((type) => statement.all({ ...params, type, ...window, limit }) as EventRow[]),
+      limit,
     );
   };
 
@@ -153,7 +140,7 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     const inWindow = windowAfter < until ? drive(st, { after: windowAfter, until }, limit) : [];
     if (beyond === null || lateSql === null) return inWindow;
     const lateAfter = until > after ? until : after;
-    const late = decodeRows(preparedFor(st, lateSql).all({ ...params, after: lateAfter, limit }));
-    return merged([inWindow, late], limit);
+    const late = preparedFor(st, lateSql).all({ ...params, after: lateAfter, limit }) as EventRow[];
+    return mergedRows([inWindow, late], limit);
   };
 }

@@ -41,7 +41,7 @@ export function readAll(st: Statements, options: ReadAllOptions = {}): RecordedE
   if (!isFiltered(filter)) return limit === 0 ? [] : decodeRows(st.all.all(after, limit));
   // Planned (and validated) before the limit is looked at: a malformed filter fails even for 0 events.
   const read = planFilteredRead(filter);
-  return limit === 0 ? [] : read(st, after, limit);
+  return limit === 0 ? [] : decodeRows(read(st, after, limit));
 }
 
 export function headPosition(st: Statements): bigint {

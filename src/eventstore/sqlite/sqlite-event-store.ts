@@ -1,11 +1,13 @@
 /** The embedded EventStore adapter: one SQLite file (or `:memory:`) through better-sqlite3. */
+import { resolve } from 'node:path';
 import type { EventStore, Subscription } from '../port';
 import { toRows, validateExpected } from './append-rules';
 import { createGroupCommitWriter } from './group-commit';
 import { headPosition, readAll, readStream } from './reads';
 import { openDatabase, readSettings, type SynchronousMode } from './schema';
 import { prepareStatements, type Statements } from './statements';
-import { createCommitSignal, createSubscription } from './subscription';
+import { createCommitSignal, createSubscription, type SubscriptionDeps } from './subscription';
+import { startCatchUpReader } from './catch-up-reader';
 
 export interface SqliteEventStoreOptions {
   /** A file path (its directory is created) or ':memory:'. */
@@ -14,6 +16,11 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** How often a live subscription looks for appends made by other processes (default 1000 ms). */
   livePollMs?: number;
+  /**
+   * A subscription with at least this many positions to catch up on reads them one page ahead in a
+   * worker thread (catch-up-reader.ts; default 20,000; false: never). Not for ':memory:'.
+   */
+  catchUpWorkerFrom?: number | false;
 }
 
 export interface SqliteEventStore extends EventStore {
@@ -23,8 +30,19 @@ export interface SqliteEventStore extends EventStore {
   commitCount(): number;
 }
 
+const DEFAULT_CATCH_UP_WORKER_FROM = 20_000;
+
 export function createSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const db = openDatabase(options.path);
+  const pageSize = options.pageSize ?? 2000;
+  const catchUpWorkerFrom = options.catchUpWorkerFrom ?? DEFAULT_CATCH_UP_WORKER_FROM;
+  const catchUpReader: SubscriptionDeps['catchUpReader'] =
+    options.path === ':memory:' || catchUpWorkerFrom === false
+      ? undefined
+      : (st, after, filter) =>
+          headPosition(st) - after < BigInt(catchUpWorkerFrom)
+            ? null
+            : startCatchUpReader({ path: resolve(options.path), filter, pageSize, after });
   let statements: Statements | null = prepareStatements(db);
   const commits = createCommitSignal();
   const writer = createGroupCommitWriter(db, statements, () => commits.fire());
@@ -56,9 +74,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
         {
           statements: () => statements,
           commits,
-          pageSize: options.pageSize ?? 2000,
+          pageSize,
           pollMs: options.livePollMs ?? 1000,
           onClose: (sub) => subscriptions.delete(sub),
+          catchUpReader,
         },
         subscribeOptions,
       );

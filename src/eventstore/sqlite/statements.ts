@@ -3,7 +3,16 @@ import type Database from 'better-sqlite3';
 import type { EventMetadata, JsonObject, RecordedEvent } from '../port';
 
 export const COLUMNS = 'position, id, stream, revision, type, data, metadata';
-type EventRow = [position: number | bigint, id: string, stream: string, revision: number, type: string, data: string, metadata: string];
+/** A row as the raw statements return it: what a page is before it is decoded. */
+export type EventRow = [
+  position: number | bigint,
+  id: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+];
 
 /**
  * Upper bound for "stream < upper" when a prefix has no finite upper bound in text: SQLite orders
@@ -68,7 +77,7 @@ export function preparedFor(st: Statements, sql: string): Database.Statement {
   return statement;
 }
 
-export function decodeRows(rows: unknown[]): RecordedEvent[] {
+export function decodeRows(rows: readonly unknown[]): RecordedEvent[] {
   const events = new Array<RecordedEvent>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const [position, id, stream, revision, type, data, metadata] = rows[i] as EventRow;

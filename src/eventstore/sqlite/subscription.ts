@@ -5,10 +5,14 @@
  * Pages are read only when the consumer asks for the next message, so a slow consumer holds one page.
  * A filtered page is a filtered read (filtered-reads.ts): up to `pageSize` matches through the
  * indexes, so catching up on a narrow filter costs its matches, not the store.
+ * A large backlog is read one page ahead in a worker thread (catch-up-reader.ts), when the store
+ * offers one; the same pages in the same order, so the switch to live reads is the same as without.
  */
-import type { SubscribeOptions, Subscription, SubscriptionMessage } from '../port';
+import type { EventFilter, SubscribeOptions, Subscription, SubscriptionMessage } from '../port';
+import type { CatchUpReader } from './catch-up-reader';
 import { planFilteredRead, type FilteredRead } from './filtered-reads';
-import { afterOf, headPosition, isFiltered } from './reads';
+import { readPageRows, type PageRows } from './pages';
+import { afterOf, isFiltered } from './reads';
 import { decodeRows, type Statements } from './statements';
 
 export interface CommitSignal {
@@ -22,45 +26,50 @@ export interface SubscriptionDeps {
   pageSize: number;
   pollMs: number;
   onClose: (sub: Subscription) => void;
+  /** A reader of the backlog after `after` in a worker, or null to read it here (a small backlog, an in-memory store). */
+  catchUpReader?: (st: Statements, after: bigint, filter: EventFilter | null) => CatchUpReader | null;
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 export function createSubscription(deps: SubscriptionDeps, options: SubscribeOptions = {}): Subscription {
+  const filter = isFiltered(options.filter) ? options.filter : null;
   // Planned here, so that a malformed filter fails the call rather than the first read.
-  const readFiltered: FilteredRead | null = isFiltered(options.filter) ? planFilteredRead(options.filter) : null;
+  const readFiltered: FilteredRead | null = filter ? planFilteredRead(filter) : null;
 
   let cursor: bigint = afterOf(options.after);
   let live = false;
   let closed = false;
   let buffer: SubscriptionMessage[] = [];
   let wakeUp: (() => void) | null = null;
+  /** Undefined until the first read decides whether the backlog is read in a worker. */
+  let reader: CatchUpReader | null | undefined;
   // Calls to next() are served one at a time, in order.
   let turn: Promise<unknown> = Promise.resolve();
   let waiting = 0;
 
-  /** The next page after the cursor: messages to deliver, and the new cursor. */
-  function readPage(st: Statements): SubscriptionMessage[] {
-    if (!readFiltered) {
-      const events = decodeRows(st.all.all(cursor, deps.pageSize));
-      const last = events[events.length - 1];
-      if (last) cursor = last.position;
-      return events.map((event) => ({ kind: 'event', event }));
-    }
-    // The head is read first: a short page then holds every match up to it, even if appends land in between.
-    const head = headPosition(st);
-    if (head <= cursor) return [];
-    const events = readFiltered(st, cursor, deps.pageSize);
-    const messages: SubscriptionMessage[] = events.map((event) => ({ kind: 'event', event }));
-    const last = events[events.length - 1]?.position ?? cursor;
-    if (events.length === deps.pageSize || last >= head) {
-      cursor = last;
-      return messages;
-    }
+  /** The page's messages; moves the cursor past it. */
+  function messagesOf(page: PageRows): SubscriptionMessage[] {
+    cursor = page.cursor;
+    const messages: SubscriptionMessage[] = decodeRows(page.rows).map((event) => ({ kind: 'event', event }));
     // Skipped events still move the subscriber's checkpoint, so a restart does not look at them again.
-    cursor = head;
-    messages.push({ kind: 'checkpoint', position: head });
+    if (page.checkpoint !== null) messages.push({ kind: 'checkpoint', position: page.checkpoint });
     return messages;
+  }
+
+  /** The next page of the backlog from the worker; null when there is none or it failed (then read here, from the cursor). */
+  async function readAhead(st: Statements): Promise<PageRows | null> {
+    if (reader === undefined) reader = deps.catchUpReader?.(st, cursor, filter) ?? null;
+    if (!reader) return null;
+    try {
+      const page = await reader.next();
+      if (page.rows.length > 0 || page.checkpoint !== null) return page;
+    } catch {
+      // The worker failed: nothing past the cursor was delivered, so reading on here loses nothing.
+    }
+    void reader.close();
+    reader = null;
+    return null;
   }
 
   async function waitForCommit(): Promise<void> {
@@ -82,9 +91,17 @@ export function createSubscription(deps: SubscriptionDeps, options: SubscribeOpt
       if (closed) return DONE;
       const message = buffer.shift();
       if (message) return { done: false, value: message };
-      const st = deps.statements();
+      let st = deps.statements();
       if (!st) return DONE;
-      buffer = readPage(st);
+      const ahead = live ? null : await readAhead(st);
+      if (closed) return DONE;
+      if (ahead) {
+        buffer = messagesOf(ahead);
+        continue;
+      }
+      st = deps.statements();
+      if (!st) return DONE;
+      buffer = messagesOf(readPageRows(st, cursor, deps.pageSize, readFiltered));
       if (buffer.length > 0) continue;
       if (!live) {
         live = true;
@@ -115,13 +132,12 @@ export function createSubscription(deps: SubscriptionDeps, options: SubscribeOpt
       };
     },
     close() {
-      if (!closed) {
-        closed = true;
-        buffer = [];
-        wakeUp?.();
-        deps.onClose(subscription);
-      }
-      return Promise.resolve();
+      if (closed) return Promise.resolve();
+      closed = true;
+      buffer = [];
+      wakeUp?.();
+      deps.onClose(subscription);
+      return reader ? reader.close() : Promise.resolve();
     },
   };
   return subscription;
