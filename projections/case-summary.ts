@@ -48,7 +48,8 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
     eventTypes: CASE_EVENT_TYPES,
     key: (event) => caseIdOfStream(event.stream),
     evolve(document, event) {
-      const record = applyCaseEvent(document, event);
+      // The runner hands each event to one projection and reads nothing of it after (Projection.evolve).
+      const record = applyCaseEvent(document, event, { ownsEvents: true });
       if (record && record !== document) (record as CaseSummary)._id = record.id;
       // compliance and followUpOverdueAfter are filled in by derive, once per batch
       return record as CaseSummary | null;

@@ -97,21 +97,34 @@ export interface CaseRecord {
 /** An entry recorded more than this after its clinical time is shown as a late entry. */
 export const LATE_ENTRY_MS = 24 * 60 * 60 * 1000;
 
+export interface FoldOptions {
+  /**
+   * The caller hands the events over: nothing reads them after the fold, so an entry may be the
+   * event's own payload object with the entry's facts added, instead of a copy of it. A rebuild folds
+   * hundreds of thousands of entries; not copying each is a fifth of its time. Default false.
+   */
+  ownsEvents?: boolean;
+}
+
 /**
- * The entry of an event: its payload plus what every entry carries. The payload is spread first:
- * V8 copies a parsed object in one step, where a second spread would add its fields one by one.
+ * The entry of an event: its payload plus what every entry carries. When copied, the payload is
+ * spread first: V8 copies a parsed object in one step, where a second spread would add its fields
+ * one by one.
  */
-function entryOf<T extends object>(event: CaseRecordEvent): EntryFacts & T {
+function entryOf<T extends object>(event: CaseRecordEvent, options: FoldOptions): EntryFacts & T {
   const { occurredAt, recordedAt, actor } = event.metadata;
-  return {
-    ...(event.data as T),
-    eventId: event.id,
-    occurredAt,
-    recordedAt,
-    recordedBy: actor,
-    lateEntry: isLate(occurredAt, recordedAt),
-    amendedBy: [],
-  };
+  const lateEntry = isLate(occurredAt, recordedAt);
+  if (!options.ownsEvents) {
+    return { ...(event.data as T), eventId: event.id, occurredAt, recordedAt, recordedBy: actor, lateEntry, amendedBy: [] };
+  }
+  const entry = event.data as EntryFacts & T;
+  entry.eventId = event.id;
+  entry.occurredAt = occurredAt;
+  entry.recordedAt = recordedAt;
+  entry.recordedBy = actor;
+  entry.lateEntry = lateEntry;
+  entry.amendedBy = [];
+  return entry;
 }
 
 function sameUtcDate(a: string, b: string): boolean {
@@ -248,29 +261,29 @@ function opened(event: CaseRecordEvent): CaseRecord {
  * record are replaced, never changed. An event type it does not know only moves the revision
  * (forward compatible).
  */
-export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent): CaseRecord | null {
+export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent, options: FoldOptions = {}): CaseRecord | null {
   if (event.type === 'CaseOpened') return opened(event);
   if (!record) return null;
   record.revision = event.revision;
   record.updatedAt = event.metadata.recordedAt;
   switch (event.type) {
     case 'DopplerAssessmentRecorded':
-      append(record.dopplerAssessments, entryOf<DopplerAssessmentRecorded>(event));
+      append(record.dopplerAssessments, entryOf<DopplerAssessmentRecorded>(event, options));
       break;
     case 'AngiographyRecorded':
-      append(record.angiographies, entryOf<AngiographyRecorded>(event));
+      append(record.angiographies, entryOf<AngiographyRecorded>(event, options));
       break;
     case 'HarvestPerformed':
-      record.harvest = Object.assign(entryOf<HarvestPerformed>(event), { operator: event.metadata.actor });
+      record.harvest = Object.assign(entryOf<HarvestPerformed>(event, options), { operator: event.metadata.actor });
       break;
     case 'CellsConcentrated':
-      record.concentration = entryOf<CellsConcentrated>(event);
+      record.concentration = entryOf<CellsConcentrated>(event, options);
       break;
     case 'InjectionGiven':
-      append(record.injections, entryOf<InjectionGiven>(event));
+      append(record.injections, entryOf<InjectionGiven>(event, options));
       break;
     case 'OutcomeMeasured':
-      append(record.outcomes, entryOf<OutcomeMeasured>(event));
+      append(record.outcomes, entryOf<OutcomeMeasured>(event, options));
       break;
     case 'EntryAmended':
       applyAmendment(record, event);

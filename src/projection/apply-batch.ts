@@ -46,6 +46,30 @@ function handles(projection: Projection, type: string): boolean {
   return types.has(type);
 }
 
+/**
+ * The events each projection is handed. A projection may keep or change the event objects it is
+ * given (Projection.evolve), so an event of a type several projections handle is copied for every one
+ * of them but the first; an event of one projection's type is handed over as it is.
+ */
+export function handOver(projections: readonly Projection[], events: readonly RecordedEvent[]): Map<Projection, readonly RecordedEvent[]> {
+  const handed = new Map<Projection, readonly RecordedEvent[]>();
+  const claimed = new Set<string>();
+  for (const projection of projections) {
+    const shared = projection.eventTypes.filter((type) => claimed.has(type));
+    for (const type of projection.eventTypes) claimed.add(type);
+    if (shared.length === 0) {
+      handed.set(projection, events);
+      continue;
+    }
+    const copied = new Set(shared);
+    handed.set(
+      projection,
+      events.map((event) => (copied.has(event.type) ? structuredClone(event) : event)),
+    );
+  }
+  return handed;
+}
+
 export async function foldBatch(
   readStore: ReadStore,
   projection: Projection,

@@ -20,7 +20,10 @@ export interface Projection<D extends ProjectedDocument = any> {
    * The document after the event (null before the first one; return null to delete nothing and skip).
    * A function of its arguments only, but it may update `document` in place and return it: the runner
    * owns every document it passes (created by evolve, or a private copy of the stored one), so a
-   * rebuild does not copy a growing document once per event.
+   * rebuild does not copy a growing document once per event. The event is the projection's too: it
+   * may keep the event's objects in the document, even add to them, as no other projection is handed
+   * the same event object (see `ownEvents` in apply-batch.ts) and the runner reads only its envelope's
+   * id, type, stream, position and recording time after.
    */
   evolve(document: D | null, event: RecordedEvent): D | null;
   /** Optional: fields computed from the whole document, once per document per batch (costly derivations). May update in place like evolve. */

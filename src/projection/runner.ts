@@ -5,7 +5,7 @@
  */
 import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port';
 import { positionKey, type ReadStore, type StoredDocument } from '../readstore/port';
-import { foldBatch, writeFolded, type DeadLetter, type PendingDocuments } from './apply-batch';
+import { foldBatch, handOver, writeFolded, type DeadLetter, type PendingDocuments } from './apply-batch';
 import type { Projection } from './projection';
 import { checkpointName, DEAD_LETTERS } from './names';
 import { rebuildProjection } from './rebuild';
@@ -159,6 +159,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
    * the read store fails: events already folded are not folded twice.
    */
   async function flush(events: RecordedEvent[], upTo: Position, write: boolean): Promise<void> {
+    // Handed over once, before any projection folds: a retry must not hand another projection an event a first one changed.
+    const handed = handOver(projections, events);
     for (let attempt = 0; ; attempt++) {
       try {
         const written = new Map<string, StoredDocument[]>();
@@ -166,7 +168,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           const from = folded.get(projection.name) ?? positions.get(projection.name) ?? -1n;
           const docs = pendingFor(projection);
           if (upTo > from) {
-            const fresh = from < 0n ? events : events.filter((e) => e.position > from);
+            const own = handed.get(projection) ?? [];
+            const fresh = from < 0n ? own : own.filter((e) => e.position > from);
             const deadLetters = await foldBatch(readStore, projection, projection.name, fresh, caughtUp ? 'dead-letter' : 'throw', docs);
             await recordDeadLetters(deadLetters);
             folded.set(projection.name, upTo);

@@ -128,10 +128,23 @@ describe('case-summary projection', () => {
     expect(summary.dopplerAssessments.map((d) => d.eventId)).toEqual(['case-c3-2', 'case-c3-3', 'case-c3-1']);
   });
 
+  it('leaves the events it folds unchanged, unless they are handed over (as the runner does)', () => {
+    const before = structuredClone(events);
+    caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG);
+    expect(events).toEqual(before);
+    const handed = structuredClone(events);
+    const projection = caseSummaryProjection();
+    let doc = null;
+    for (const event of handed) doc = projection.evolve(doc, event);
+    // the Doppler event's payload object became its entry (an amendment then put a corrected entry in its place)
+    expect(handed[1]!.data).toMatchObject({ eventId: `${s}-1`, recordedBy: { id: 'dr-1' } });
+    expect(doc!.dopplerAssessments[0]).toEqual(caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG)!.dopplerAssessments[0]);
+  });
+
   it('is the same document whether folded at once or event by event through the projection', () => {
     const projection = caseSummaryProjection();
     let doc = null;
-    for (const event of events) doc = projection.evolve(doc, event);
+    for (const event of structuredClone(events)) doc = projection.evolve(doc, event);
     expect(projection.derive!(doc!)).toEqual(caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG));
   });
 

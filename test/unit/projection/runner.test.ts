@@ -226,6 +226,29 @@ describe('projection runner', () => {
     expect(runner.status().projections[0]!.deadLetters).toBe(1);
   });
 
+  it('hands each projection its own event objects: one that keeps and changes them does not reach another', async () => {
+    await seed(store, 3);
+    /** Keeps the harvest payload it is handed as its document, and marks it. */
+    const keeper = (name: string): Projection => ({
+      name,
+      version: 1,
+      eventTypes: ['HarvestPerformed'],
+      key: (event) => event.stream,
+      evolve: (_doc, event) => Object.assign(event.data, { _id: event.stream, [`seenBy-${name}`]: true }),
+    });
+    const readStore = createMemoryReadStore();
+    await start(readStore, [keeper('first'), caseSummaryProjection(), keeper('second')]);
+    const first = await documents(readStore, 'first');
+    const second = await documents(readStore, 'second');
+    expect(first).toHaveLength(3);
+    expect(first.every((d) => d['seenBy-first'] === true && !('seenBy-second' in d))).toBe(true);
+    expect(second.every((d) => d['seenBy-second'] === true && !('seenBy-first' in d))).toBe(true);
+    const summaries = await documents(readStore, 'case-summary');
+    expect(
+      summaries.map((d) => (d as unknown as { harvest: object }).harvest).every((h) => !('seenBy-first' in h) && !('seenBy-second' in h)),
+    ).toBe(true);
+  });
+
   it('rebuilds a durable read model whose projection version changed (blue/green), and one ahead of the store', async () => {
     await seed(store, 4);
     const readStore = durableMemory();
