@@ -1,5 +1,5 @@
 /** Clinical-time arithmetic for the rules. Elapsed time, not calendar days: the record carries no facility time zone. */
-import { parseIsoTime } from '../domain/iso-time';
+import { formatIsoTime, parseIsoTime } from '../domain/iso-time';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -10,7 +10,7 @@ export function timeOf(iso: unknown): number {
   return typeof iso === 'string' ? parseIsoTime(iso) : Number.NaN;
 }
 
-export const isoAt = (ms: number): string => new Date(ms).toISOString();
+export const isoAt = (ms: number): string => formatIsoTime(ms);
 
 const round1 = (n: number): string => String(Math.round(n * 10) / 10);
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;

@@ -54,3 +54,40 @@ export function parseIsoTime(iso: string): number {
   const days = daysFromCivil(century * 100 + yearOfCentury, month, day);
   return days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + centis * 10 + millis;
 }
+
+/** Year, month (1–12) and day of a day count from 1970-01-01 (H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): [year: number, month: number, day: number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/** First and last instants the stored form can write (years 0000–9999). */
+const STORED_FORM_FROM = -62_167_219_200_000;
+const STORED_FORM_UNTIL = 253_402_300_799_999;
+
+/** `new Date(ms).toISOString()`, the stored form, written without a Date (a rebuild writes it for every follow-up window). */
+export function formatIsoTime(ms: number): string {
+  if (!Number.isInteger(ms) || ms < STORED_FORM_FROM || ms > STORED_FORM_UNTIL) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const [year, month, day] = civilFromDays(days);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const yyyy = year < 1000 ? `000${year}`.slice(-4) : `${year}`;
+  return `${yyyy}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.${pad3(rest - second * 1000)}Z`;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isStoredForm, parseIsoTime } from '../../../src/domain/iso-time';
+import { formatIsoTime, isStoredForm, parseIsoTime } from '../../../src/domain/iso-time';
 
 const sameAsDateParse = (iso: string): void => {
   const expected = Date.parse(iso);
@@ -57,5 +57,30 @@ describe('parseIsoTime', () => {
     ]) {
       sameAsDateParse(iso);
     }
+  });
+});
+
+describe('formatIsoTime', () => {
+  it('writes what toISOString writes, for any instant', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), fc.integer({ min: -8.64e15, max: 8.64e15 })),
+        (ms) => expect(formatIsoTime(ms)).toBe(new Date(ms).toISOString()),
+      ),
+      { numRuns: 5000 },
+    );
+    const yearZero = -62_167_219_200_000;
+    for (const ms of [0, -1, yearZero, yearZero - 1, 253_402_300_799_999, 253_402_300_800_000, Date.UTC(2024, 1, 29, 23, 59, 59, 999)]) {
+      expect(formatIsoTime(ms)).toBe(new Date(ms).toISOString());
+    }
+  });
+
+  it('is read back by parseIsoTime', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) =>
+        expect(parseIsoTime(formatIsoTime(ms))).toBe(ms),
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
