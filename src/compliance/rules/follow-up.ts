@@ -19,13 +19,17 @@ type Measure = 'abi' | 'restPainScore' | 'ulcerStatus';
  * windows still open at that moment are no longer expected (unless already satisfied). Windows
  * that had passed before it stay: a follow-up missed before the hard outcome is still a gap.
  */
-function followUpEndsAt(record: CaseRecord, leg: Leg): number | null {
-  const ends = record.outcomes
-    .filter((o) => o.deceased === true || (o.leg === leg && o.amputation === 'MAJOR'))
-    .map((o) => timeOf(o.occurredAt));
-  if (record.closeReason === 'DECEASED' && record.closedAt) ends.push(timeOf(record.closedAt));
-  const known = ends.filter((t) => !Number.isNaN(t));
-  return known.length > 0 ? Math.min(...known) : null;
+function followUpEndsAt(record: CaseRecord, leg: Leg, outcomeTimes: readonly number[]): number | null {
+  let endsAt = Number.POSITIVE_INFINITY;
+  record.outcomes.forEach((o, index) => {
+    const at = outcomeTimes[index] ?? Number.NaN;
+    if ((o.deceased === true || (o.leg === leg && o.amputation === 'MAJOR')) && at < endsAt) endsAt = at;
+  });
+  if (record.closeReason === 'DECEASED' && record.closedAt) {
+    const closedAt = timeOf(record.closedAt);
+    if (closedAt < endsAt) endsAt = closedAt;
+  }
+  return endsAt === Number.POSITIVE_INFINITY ? null : endsAt;
 }
 
 const documents = (outcome: OutcomeEntry, measure: Measure): boolean => outcome[measure] !== null && outcome[measure] !== undefined;
@@ -59,7 +63,7 @@ function legWindows(record: CaseRecord, config: ComplianceConfig): LegWindow[] {
     if (!first) continue;
     const injectedAt = timeOf(first.occurredAt);
     if (Number.isNaN(injectedAt)) continue;
-    const endsAt = followUpEndsAt(record, leg);
+    const endsAt = followUpEndsAt(record, leg, outcomeTimes);
     for (const window of config.followUpWindows) {
       const from = injectedAt + (window.afterDays - window.toleranceDays) * DAY_MS;
       const by = injectedAt + (window.afterDays + window.toleranceDays) * DAY_MS;
@@ -78,11 +82,15 @@ function legWindows(record: CaseRecord, config: ComplianceConfig): LegWindow[] {
   return windows;
 }
 
+function documentedIn(outcomes: readonly OutcomeEntry[], measure: Measure): boolean {
+  for (const outcome of outcomes) if (documents(outcome, measure)) return true;
+  return false;
+}
+
 function duesOf(id: RuleId, measure: Measure, windows: readonly LegWindow[], openOnly: boolean): FollowUpDue[] {
   const dues: FollowUpDue[] = [];
   for (const window of windows) {
-    const matching = window.outcomes.filter((o) => documents(o, measure)).map((o) => o.eventId);
-    const satisfied = matching.length > 0;
+    const satisfied = documentedIn(window.outcomes, measure);
     if (satisfied ? openOnly : window.ended) continue;
     const iso = (window.iso ??= { dueFrom: isoAt(window.from), dueBy: isoAt(window.by) });
     dues.push({
@@ -92,7 +100,7 @@ function duesOf(id: RuleId, measure: Measure, windows: readonly LegWindow[], ope
       dueFrom: iso.dueFrom,
       dueBy: iso.dueBy,
       satisfied,
-      eventIds: satisfied ? matching : [window.injectionId],
+      eventIds: satisfied ? window.outcomes.filter((o) => documents(o, measure)).map((o) => o.eventId) : [window.injectionId],
     });
   }
   return dues;
