@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
 import { patientSummaryProjection } from '../projections/patient-summary';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
+import { startWorkerAccessWriter } from './audit/worker-access-writer';
 import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
@@ -46,9 +47,12 @@ export function projectionsFor(compliance: ComplianceConfig): Projection[] {
   return [caseSummaryProjection(compliance), patientSummaryProjection];
 }
 
+/** The embedded store's file (when no EventStoreDB is configured). */
+const sqliteFile = (config: Config): string => path.join(config.dataDir, 'events.sqlite');
+
 export async function openEventStore(config: Config): Promise<EventStore> {
   if (config.eventStoreUrl) return createKurrentDbEventStore({ url: config.eventStoreUrl });
-  return createSqliteEventStore({ path: path.join(config.dataDir, 'events.sqlite') });
+  return createSqliteEventStore({ path: sqliteFile(config) });
 }
 
 export async function openReadStore(config: Config): Promise<ReadStore> {
@@ -75,8 +79,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       for (const doc of written.get(CASE_SUMMARY) ?? []) caseEvents.publish(CASE_UPDATED, doc._id, doc as unknown as CaseSummary);
     },
   });
+  // On the embedded store's file, the access log is written from a worker thread (worker-access-writer.ts).
+  const accessWriter = !overrides.store && !config.eventStoreUrl ? startWorkerAccessWriter(sqliteFile(config)) : null;
   const accessLog = createEventStoreAccessLog({
     store,
+    writeDay: accessWriter?.writeDay,
     clock,
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
   });
@@ -120,6 +127,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await http.stop();
         await runner.stop();
         await accessLog.close();
+        await accessWriter?.close();
         await readStore.close();
         await store.close();
       })();

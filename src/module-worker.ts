@@ -19,3 +19,10 @@ export function startModuleWorker(entry: string, workerData: Record<string, unkn
   const register = entry.endsWith('.ts') ? path.join(__dirname, '..', 'test', 'support', 'ts-register.js') : null;
   return new Worker(BOOTSTRAP, { eval: true, workerData: { ...workerData, __module: { entry, register } } });
 }
+
+/** What a worker's 'error' event carries, as text: an error thrown in a worker may arrive as a plain object. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

@@ -4,18 +4,16 @@
  * `flushMs`, when `maxBuffered` is reached, and on close. A failed write is retried with backoff, its
  * records kept ahead of newer ones, so a passing store outage loses no access record.
  */
-import { randomUUID } from 'node:crypto';
-import { ACCESS_STREAM_PREFIX, SCHEMA_VERSION, type PatientDataAccessed } from '../domain/events';
-import { sealEvents } from '../eventstore/envelope';
-import { ConcurrencyError, type EventStore } from '../eventstore/port';
-import type { AccessLog, AccessRecord } from './access-log';
+import type { EventStore } from '../eventstore/port';
+import { accessStream, appendAccessDay, type AccessDayWriter, type TimedAccessRecord } from './access-day';
+import type { AccessLog } from './access-log';
 
-export const ACCESS_EVENT_TYPE = 'PatientDataAccessed';
-
-export const accessStream = (at: Date): string => `${ACCESS_STREAM_PREFIX}${at.toISOString().slice(0, 10)}`;
+export { ACCESS_EVENT_TYPE, accessStream } from './access-day';
 
 export interface AccessLogOptions {
   store: EventStore;
+  /** Writes a day's records; default: appended to `store` here (the app may write them from a worker thread instead). */
+  writeDay?: AccessDayWriter;
   clock?: () => Date;
   /** Longest a record waits in the buffer (default 250 ms). */
   flushMs?: number;
@@ -27,9 +25,7 @@ export interface AccessLogOptions {
   onError?: (error: unknown) => void;
 }
 
-interface Pending extends AccessRecord {
-  at: Date;
-}
+type Pending = TimedAccessRecord;
 
 export class AccessLogClosedError extends Error {
   constructor() {
@@ -50,41 +46,7 @@ export function createEventStoreAccessLog(options: AccessLogOptions): AccessLog 
   let failures = 0;
   let closed = false;
 
-  async function appendDay(stream: string, records: Pending[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const [last] = await options.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      const events = sealEvents({
-        stream,
-        nextRevision: last ? last.revision + 1 : 0,
-        prevHash: last ? last.metadata.hash : null,
-        events: records.map((r) => {
-          const data: PatientDataAccessed = { operation: r.operation, patientId: r.patientId, caseId: r.caseId, outcome: r.outcome };
-          const at = r.at.toISOString();
-          return {
-            id: randomUUID(),
-            type: ACCESS_EVENT_TYPE,
-            data: { ...data },
-            metadata: {
-              actor: r.actor,
-              recordedAt: at,
-              occurredAt: at,
-              commandId: randomUUID(),
-              correlationId: r.correlationId,
-              causationId: null,
-              schemaVersion: SCHEMA_VERSION,
-            },
-          };
-        }),
-      });
-      try {
-        await options.store.append(stream, events, last ? last.revision : 'no_stream');
-        return;
-      } catch (error) {
-        // another writer (a CLI export, a second instance) appended first: chain onto its events
-        if (!(error instanceof ConcurrencyError) || attempt >= 10) throw error;
-      }
-    }
-  }
+  const writeDay: AccessDayWriter = options.writeDay ?? ((stream, records) => appendAccessDay(options.store, stream, records));
 
   /** Writes day by day, oldest first; returns the records not written when a day fails. */
   async function write(records: Pending[]): Promise<Pending[]> {
@@ -98,7 +60,7 @@ export function createEventStoreAccessLog(options: AccessLogOptions): AccessLog 
     const days = [...byDay];
     for (const [i, [stream, dayRecords]] of days.entries()) {
       try {
-        await appendDay(stream, dayRecords);
+        await writeDay(stream, dayRecords);
       } catch (error) {
         options.onError?.(error);
         return days.slice(i).flatMap(([, rest]) => rest);

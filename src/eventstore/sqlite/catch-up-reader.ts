@@ -4,7 +4,7 @@
  * on the subscriber's thread they would stop everything else for the time of each page.
  */
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../../module-worker';
+import { errorText, startModuleWorker } from '../../module-worker';
 import type { CatchUpReply, CatchUpWorkerData } from './catch-up-worker';
 import type { PageRows } from './pages';
 
@@ -33,7 +33,7 @@ export function startCatchUpReader(options: CatchUpWorkerData & { after: bigint 
     else fail(new Error(`catch-up read failed: ${reply.error}`));
     waiting = null;
   });
-  worker.on('error', fail);
+  worker.on('error', (error: unknown) => fail(new Error(`catch-up worker failed: ${errorText(error)}`)));
   worker.on('exit', (code) => {
     if (!closed) fail(new Error(`catch-up worker stopped (exit code ${code})`));
   });
