@@ -50,6 +50,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const { logger, config } = services;
   const app = express();
   app.disable('x-powered-by');
+  // Answers carry patient data: no entity tag (a hash of each body, for caching it is not meant for).
+  app.set('etag', false);
   const server = http.createServer(app);
 
   const context = (user: User | null, requestId: string): Context => ({
@@ -120,6 +122,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.use(
     '/graphql',
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      // Nor may a browser or a proxy keep a copy of an answer.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -21,6 +21,25 @@ describe('GraphQL over HTTP conformance', () => {
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThan(20);
   });
 
+  it('marks every answer not to be stored by a browser or a proxy, and sends no entity tag of it', async () => {
+    const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
+    for (const init of [
+      { method: 'POST', body: JSON.stringify({ query: '{ cases(first: 1) { totalCount } }' }) },
+      { method: 'GET', body: undefined },
+    ]) {
+      const url =
+        init.method === 'GET' ? `${t.url}/graphql?query=${encodeURIComponent('{ cases(first: 1) { totalCount } }')}` : `${t.url}/graphql`;
+      const response = await fetch(url, {
+        method: init.method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+        body: init.body,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('etag')).toBeNull();
+    }
+  });
+
   it(`refuses an operation with more than ${MAX_ALIASES} aliases before reading anything, and answers one with ${MAX_ALIASES}`, async () => {
     const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
     const reads = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: case(id: "case-${i}") { id }`).join(' ')} }`;
