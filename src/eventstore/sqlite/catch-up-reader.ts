@@ -5,7 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { errorText, startModuleWorker } from '../../module-worker';
-import type { CatchUpReply, CatchUpWorkerData } from './catch-up-worker';
+import type { CatchUpReply, CatchUpRequest, CatchUpWorkerData } from './catch-up-worker';
 import type { PageRows } from './pages';
 
 export interface CatchUpReader {
@@ -22,6 +22,8 @@ export function startCatchUpReader(options: CatchUpWorkerData & { after: bigint 
   let waiting: { resolve: (page: PageRows) => void; reject: (error: Error) => void } | null = null;
   let failure: Error | null = null;
   let closed = false;
+  /** Whether the page in flight had arrived before it was asked for: the worker has time to spare. */
+  let arrived = false;
 
   const fail = (error: Error): void => {
     failure ??= error;
@@ -29,6 +31,7 @@ export function startCatchUpReader(options: CatchUpWorkerData & { after: bigint 
     waiting = null;
   };
   worker.on('message', (reply: CatchUpReply) => {
+    arrived = true;
     if (reply.ok) waiting?.resolve(reply.page);
     else fail(new Error(`catch-up read failed: ${reply.error}`));
     waiting = null;
@@ -38,23 +41,27 @@ export function startCatchUpReader(options: CatchUpWorkerData & { after: bigint 
     if (!closed) fail(new Error(`catch-up worker stopped (exit code ${code})`));
   });
 
-  function request(cursor: bigint): Promise<PageRows> {
+  function request(cursor: bigint, pack: boolean): Promise<PageRows> {
     if (failure) return Promise.reject(failure);
+    arrived = false;
     const page = new Promise<PageRows>((resolve, reject) => {
       waiting = { resolve, reject };
-      worker.postMessage(cursor);
+      worker.postMessage({ cursor, pack } satisfies CatchUpRequest);
     });
     // Observed by next(); a failure nobody awaits any more (closed) is not an unhandled rejection.
     page.catch(() => {});
     return page;
   }
 
-  let ahead = request(options.after);
+  let ahead = request(options.after, false);
   return {
     async next() {
+      // Work is shared by how the last page went: a worker that was ready first also parses the next
+      // page's metadata (packed-metadata.ts), one that kept this thread waiting only reads it.
+      const pack = arrived;
       const page = await ahead;
       // An empty page is the end of the backlog: the subscriber goes live and reads on its own thread.
-      if (page.rows.length > 0 || page.checkpoint !== null) ahead = request(page.cursor);
+      if (page.rows.length > 0 || page.checkpoint !== null) ahead = request(page.cursor, pack);
       return page;
     },
     async close() {

@@ -1,6 +1,7 @@
 /** Every SQL statement of the adapter, prepared once per connection, and the row → event decoding. */
 import type Database from 'better-sqlite3';
 import type { EventMetadata, JsonObject, RecordedEvent } from '../port';
+import { unpackMetadata, type PackedMetadata } from './packed-metadata';
 
 export const COLUMNS = 'position, id, stream, revision, type, data, metadata';
 /** A row as the raw statements return it: what a page is before it is decoded. */
@@ -11,7 +12,8 @@ export type EventRow = [
   revision: number,
   type: string,
   data: string,
-  metadata: string,
+  /** The column's text; packed when it comes from the catch-up worker (packed-metadata.ts). */
+  metadata: string | PackedMetadata,
 ];
 
 /**
@@ -88,7 +90,8 @@ export function decodeRows(rows: readonly unknown[]): RecordedEvent[] {
       position: BigInt(position),
       type,
       data: JSON.parse(data) as JsonObject,
-      metadata: JSON.parse(metadata) as EventMetadata,
+      // packed by the catch-up worker (packed-metadata.ts), else the column's text
+      metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as EventMetadata) : unpackMetadata(metadata),
     };
   }
   return events;

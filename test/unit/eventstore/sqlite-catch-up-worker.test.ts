@@ -1,5 +1,6 @@
 /** A large backlog is read one page ahead in a worker thread: the same messages as read in-thread, appends seen, clean close, failures survived. */
 import * as catchUp from '../../../src/eventstore/sqlite/catch-up-reader';
+import * as packed from '../../../src/eventstore/sqlite/packed-metadata';
 import type { EventFilter, EventStore, SubscriptionMessage } from '../../../src/eventstore/port';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
 import { appendTo } from '../../support/recorded-events';
@@ -84,10 +85,27 @@ describe('catching up through a worker thread', () => {
       await withWorker.close();
       jest.restoreAllMocks();
       expect(summary(delivered)).toEqual(summary(expected));
+      expect(delivered).toEqual(expected); // whole events: metadata packed by the worker or not
       const events = expected.filter((m) => m.kind === 'event').length;
       expect(events).toBeGreaterThan(PAGE);
       expect(served.pages).toBe(Math.ceil(events / PAGE));
     }
+  });
+
+  it('delivers the same events when the worker, having time to spare, also parses their metadata', async () => {
+    const unpacked = jest.spyOn(packed, 'unpackMetadata');
+    const inThread = open(false);
+    const expected = await untilCaughtUp(inThread, { types: ['Common', 'Rare'] });
+    await inThread.close();
+    expect(unpacked).not.toHaveBeenCalled();
+    const store = open(0);
+    // a slow subscriber: the worker has each next page ready before it is asked for
+    const delivered = await untilCaughtUp(store, { types: ['Common', 'Rare'] }, async (count) => {
+      if (count % PAGE === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    await store.close();
+    expect(delivered).toEqual(expected);
+    expect(unpacked.mock.calls.filter(([metadata]) => Array.isArray(metadata)).length).toBeGreaterThan(PAGE * 5);
   });
 
   it('is not started for a backlog below the threshold', async () => {
