@@ -41,6 +41,7 @@ describe('packed metadata', () => {
         for (const json of [
           JSON.stringify({ ...metadata, ...extra, traceparent: 'x' }),
           JSON.stringify({ hash: metadata.hash, ...withoutHashOf(metadata) }), // hash first
+          JSON.stringify(withoutHashOf(metadata)),
           JSON.stringify({ ...metadata, actor: { ...metadata.actor, facility: 'F1' } }),
           JSON.stringify({ ...metadata, schemaVersion: String(metadata.schemaVersion) }),
           JSON.stringify({ ...metadata, hash: null }),
@@ -53,18 +54,5 @@ describe('packed metadata', () => {
       }),
       { numRuns: 200 },
     );
-    const metadata = {
-      actor: { id: 'a', role: 'r', name: 'n' },
-      recordedAt: 't',
-      occurredAt: 't',
-      commandId: 'c',
-      correlationId: 'c',
-      causationId: null,
-      schemaVersion: 1,
-      prevHash: null,
-      hash: 'h',
-    };
-    expect(Array.isArray(packMetadata(JSON.stringify(metadata)))).toBe(true);
-    expect(packMetadata(JSON.stringify(withoutHashOf(metadata)))).toBe(JSON.stringify(withoutHashOf(metadata)));
   });
 });
