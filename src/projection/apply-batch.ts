@@ -40,10 +40,10 @@ export type PendingDocuments = Map<string, Folded>;
 
 const handledTypes = new WeakMap<Projection, ReadonlySet<string>>();
 
-function handles(projection: Projection, type: string): boolean {
+function typesOf(projection: Projection): ReadonlySet<string> {
   let types = handledTypes.get(projection);
   if (!types) handledTypes.set(projection, (types = new Set(projection.eventTypes)));
-  return types.has(type);
+  return types;
 }
 
 /**
@@ -79,12 +79,13 @@ export async function foldBatch(
   pending: PendingDocuments,
 ): Promise<DeadLetter[]> {
   // Each event's key (null: not this projection's) and pending document, and the documents to load first.
+  const handled = typesOf(projection);
   const keys = new Array<string | null>(events.length);
   const found = new Array<Folded | undefined>(events.length);
   const missing = new Set<string>();
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as RecordedEvent;
-    const key = handles(projection, event.type) ? projection.key(event) : null;
+    const key = handled.has(event.type) ? projection.key(event) : null;
     keys[i] = key;
     if (key === null) continue;
     const folded = pending.get(key);
