@@ -101,7 +101,7 @@ describe('catching up through a worker thread', () => {
     const store = open(0);
     // a slow subscriber: the worker has each next page ready before it is asked for
     const delivered = await untilCaughtUp(store, { types: ['Common', 'Rare'] }, async (count) => {
-      if (count % PAGE === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      if (count % PAGE === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     });
     await store.close();
     expect(delivered).toEqual(expected);
