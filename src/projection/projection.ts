@@ -22,7 +22,7 @@ export interface Projection<D extends ProjectedDocument = any> {
    * owns every document it passes (created by evolve, or a private copy of the stored one), so a
    * rebuild does not copy a growing document once per event. The event is the projection's too: it
    * may keep the event's objects in the document, even add to them, as no other projection is handed
-   * the same event object (see `ownEvents` in apply-batch.ts) and the runner reads only its envelope's
+   * the same event object (see `handOver` in apply-batch.ts) and the runner reads only its envelope's
    * id, type, stream, position and recording time after.
    */
   evolve(document: D | null, event: RecordedEvent): D | null;
