@@ -94,6 +94,20 @@ function variantsOf(events: RecordedEvent[]): Variant[] {
   }));
 }
 
+/** One filter's first and last page timings. The event counts say how full each page was: full unless the filter has fewer matches than a page. */
+function pagingResult(variant: Variant, counts: { first: number; last: number }, firstMs: number[], lastMs: number[]) {
+  const [f, l] = [timing(firstMs), timing(lastMs)];
+  return {
+    filter: variant.name,
+    matches: variant.positions.length,
+    firstPageEvents: counts.first,
+    lastPageEvents: counts.last,
+    firstPage: f,
+    lastPage: l,
+    lastOverFirst: round(l.p50Ms / f.p50Ms, 2),
+  };
+}
+
 async function inProcess(store: EventStore, variants: Variant[], first: number, samples: number) {
   const results = [];
   for (const variant of variants) {
@@ -112,17 +126,7 @@ async function inProcess(store: EventStore, variants: Variant[], first: number, 
       firstMs.push(await measure(undefined, 'first'));
       lastMs.push(await measure(lastPageAfter(variant.positions, first), 'last'));
     }
-    const [f, l] = [timing(firstMs), timing(lastMs)];
-    // The event counts say how full each page was: full unless the filter has fewer matches than a page.
-    results.push({
-      filter: variant.name,
-      matches: variant.positions.length,
-      firstPageEvents: counts.first,
-      lastPageEvents: counts.last,
-      firstPage: f,
-      lastPage: l,
-      lastOverFirst: round(l.p50Ms / f.p50Ms, 2),
-    });
+    results.push(pagingResult(variant, counts, firstMs, lastMs));
   }
   return results;
 }
@@ -194,16 +198,7 @@ async function main(): Promise<void> {
           lastMs.push(lastPage.ms);
           [counts.first, counts.last] = [firstPage.count, lastPage.count];
         }
-        const [f, l] = [timing(firstMs), timing(lastMs)];
-        http.push({
-          filter: variant.name,
-          matches: variant.positions.length,
-          firstPageEvents: counts.first,
-          lastPageEvents: counts.last,
-          firstPage: f,
-          lastPage: l,
-          lastOverFirst: round(l.p50Ms / f.p50Ms, 2),
-        });
+        http.push(pagingResult(variant, counts, firstMs, lastMs));
       }
       if (args.walk) {
         progress(`walking every page of the unfiltered log (first: ${first})`);

@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ACCESS_EVENT_TYPE } from '../src/audit/event-store-access-log';
 import { createSqliteEventStore } from '../src/eventstore/sqlite';
-import { integerOption, numberOption, readArgs } from './support/args';
-import { BARE_QUERY } from './support/bare-apollo';
+import { integerOption, LOAD_OPTIONS, loadOptions, readArgs } from './support/args';
+import { BARE_BASELINE } from './support/bare-apollo';
 import { benchToken, celltrailEnv } from './support/celltrail-env';
 import { compareServers, reported } from './support/compare';
 import { recordRealisticHistory } from './support/dataset';
@@ -22,21 +22,10 @@ import { printJson, progress, runMain } from './support/output';
 import { createRandom } from './support/prng';
 
 async function main(): Promise<void> {
-  const args = readArgs({
-    connections: { type: 'string' },
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    rounds: { type: 'string' },
-    cases: { type: 'string' },
-    profile: { type: 'string' },
-    seed: { type: 'string' },
-  });
-  const connections = integerOption(args.connections, 'connections', 32);
-  const durationS = numberOption(args.duration, 'duration', 10);
-  const warmupS = args.warmup === '0' ? 0 : numberOption(args.warmup, 'warmup', 3);
-  const rounds = integerOption(args.rounds, 'rounds', 1);
+  const args = readArgs({ ...LOAD_OPTIONS, cases: { type: 'string' } });
+  const { load, seed } = loadOptions(args, 20240602);
+  const { connections, durationS, warmupS, rounds } = load;
   const cases = integerOption(args.cases, 'cases', 5000);
-  const seed = integerOption(args.seed, 'seed', 20240602);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'celltrail-bench-read-'));
   try {
@@ -55,11 +44,8 @@ async function main(): Promise<void> {
     const caseSummary = bodyFor(operation('CaseSummary'));
     const token = await benchToken(['CLINICIAN']);
     const result = await compareServers({
-      connections,
-      durationS,
-      warmupS,
-      rounds,
-      baseline: { label: 'bare Apollo', spec: { kind: 'bare' }, load: { nextBody: () => `{"query":"${BARE_QUERY}"}` } },
+      ...load,
+      baseline: BARE_BASELINE,
       subject: {
         label: 'celltrail (SQLite + memory read store)',
         spec: { kind: 'celltrail', env: celltrailEnv({ dataDir }) },

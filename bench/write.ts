@@ -19,8 +19,8 @@ import { createKurrentDbEventStore } from '../src/eventstore/kurrentdb/kurrentdb
 import { createSqliteEventStore } from '../src/eventstore/sqlite';
 import type { EventStore } from '../src/eventstore/port';
 import type { Leg } from '../src/domain/values';
-import { integerOption, numberOption, readArgs } from './support/args';
-import { BARE_QUERY } from './support/bare-apollo';
+import { integerOption, LOAD_OPTIONS, loadOptions, numberOption, readArgs } from './support/args';
+import { BARE_BASELINE } from './support/bare-apollo';
 import { arrivals } from './support/dataset';
 import type { CasePlan } from './support/case-plans';
 import { benchToken, celltrailEnv } from './support/celltrail-env';
@@ -199,22 +199,14 @@ function createMix(pools: Pools, seed: number) {
 
 async function main(): Promise<void> {
   const args = readArgs({
-    connections: { type: 'string' },
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    rounds: { type: 'string' },
+    ...LOAD_OPTIONS,
     cases: { type: 'string' },
     'max-rps': { type: 'string' },
     'eventstore-url': { type: 'string' },
     'esdb-test-server': { type: 'boolean', default: false },
-    profile: { type: 'string' },
-    seed: { type: 'string' },
   });
-  const connections = integerOption(args.connections, 'connections', 32);
-  const durationS = numberOption(args.duration, 'duration', 10);
-  const warmupS = args.warmup === '0' ? 0 : numberOption(args.warmup, 'warmup', 3);
-  const rounds = integerOption(args.rounds, 'rounds', 1);
-  const seed = integerOption(args.seed, 'seed', 20240601);
+  const { load, seed } = loadOptions(args, 20240601);
+  const { connections, durationS, warmupS, rounds } = load;
   // One-shot steps need a fresh case each: enough for this rate over warm-up and every round.
   const maxRps = numberOption(args['max-rps'], 'max-rps', 3000);
   const oneShot = Math.ceil(maxRps * (durationS * rounds + warmupS) * 0.1);
@@ -242,11 +234,8 @@ async function main(): Promise<void> {
     const mix = createMix(pools, seed + 1);
     const token = await benchToken(['CLINICIAN']);
     const result = await compareServers({
-      connections,
-      durationS,
-      warmupS,
-      rounds,
-      baseline: { label: 'bare Apollo', spec: { kind: 'bare' }, load: { nextBody: () => `{"query":"${BARE_QUERY}"}` } },
+      ...load,
+      baseline: BARE_BASELINE,
       subject: {
         label: eventStoreUrl ? 'celltrail (KurrentDB)' : 'celltrail (SQLite)',
         spec: { kind: 'celltrail', env: celltrailEnv({ dataDir, ...(eventStoreUrl ? { eventStoreUrl } : {}) }) },

@@ -21,3 +21,28 @@ export function integerOption(value: string | boolean | undefined, name: string,
   if (!Number.isInteger(parsed)) throw new RangeError(`--${name} must be a whole number (got "${String(value)}")`);
   return parsed;
 }
+
+/** The options of an HTTP load benchmark (autocannon against two servers), as the benchmarks spell them. */
+export const LOAD_OPTIONS = {
+  connections: { type: 'string' },
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  rounds: { type: 'string' },
+  profile: { type: 'string' },
+  seed: { type: 'string' },
+} as const satisfies OptionSpec;
+
+export function loadOptions(
+  args: { [K in keyof typeof LOAD_OPTIONS]?: string | boolean | undefined },
+  defaultSeed: number,
+): { load: { connections: number; durationS: number; warmupS: number; rounds: number }; seed: number } {
+  return {
+    load: {
+      connections: integerOption(args.connections, 'connections', 32),
+      durationS: numberOption(args.duration, 'duration', 10),
+      warmupS: args.warmup === '0' ? 0 : numberOption(args.warmup, 'warmup', 3),
+      rounds: integerOption(args.rounds, 'rounds', 1),
+    },
+    seed: integerOption(args.seed, 'seed', defaultSeed),
+  };
+}

@@ -13,6 +13,13 @@ import express from 'express';
 
 export const BARE_QUERY = '{ hello }';
 
+/** What the load benchmarks measure celltrail against: bare Apollo answering BARE_QUERY. */
+export const BARE_BASELINE = {
+  label: 'bare Apollo',
+  spec: { kind: 'bare' },
+  load: { nextBody: () => `{"query":"${BARE_QUERY}"}` },
+} as const;
+
 export interface BareApollo {
   url: string;
   stop(): Promise<void>;

@@ -118,43 +118,20 @@ describe('follow-ups depend on the day they are asked', () => {
   it('lists every open follow-up from the injection date, 3 measures × 4 windows', () => {
     const { openFollowUps } = audit(base);
     expect(openFollowUps).toHaveLength(12);
+    const due = (window: string, fromDays: number, byDays: number) => ({
+      rule: 'POST-01',
+      leg: 'LEFT',
+      window,
+      dueFrom: at({ days: fromDays }, injectedAt),
+      dueBy: at({ days: byDays }, injectedAt),
+      satisfied: false,
+      eventIds: [ID.injection('LEFT')],
+    });
     expect(openFollowUps.filter((d) => d.rule === 'POST-01')).toEqual([
-      {
-        rule: 'POST-01',
-        leg: 'LEFT',
-        window: '1 month',
-        dueFrom: at({ days: 16 }, injectedAt),
-        dueBy: at({ days: 44 }, injectedAt),
-        satisfied: false,
-        eventIds: [ID.injection('LEFT')],
-      },
-      {
-        rule: 'POST-01',
-        leg: 'LEFT',
-        window: '3 months',
-        dueFrom: at({ days: 61 }, injectedAt),
-        dueBy: at({ days: 121 }, injectedAt),
-        satisfied: false,
-        eventIds: [ID.injection('LEFT')],
-      },
-      {
-        rule: 'POST-01',
-        leg: 'LEFT',
-        window: '6 months',
-        dueFrom: at({ days: 152 }, injectedAt),
-        dueBy: at({ days: 212 }, injectedAt),
-        satisfied: false,
-        eventIds: [ID.injection('LEFT')],
-      },
-      {
-        rule: 'POST-01',
-        leg: 'LEFT',
-        window: '12 months',
-        dueFrom: at({ days: 335 }, injectedAt),
-        dueBy: at({ days: 395 }, injectedAt),
-        satisfied: false,
-        eventIds: [ID.injection('LEFT')],
-      },
+      due('1 month', 16, 44),
+      due('3 months', 61, 121),
+      due('6 months', 152, 212),
+      due('12 months', 335, 395),
     ]);
   });
 
