@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
 import { patientSummaryProjection } from '../projections/patient-summary';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
+import { createSecurityEvents } from './audit/security-events';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
 import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
 import type { Config } from './config';
@@ -14,7 +15,7 @@ import { createTokenVerifier, localSecret } from './graphql/auth/tokens';
 import { createStreamStates } from './commands/stream-states';
 import { CASE_UPDATED, createCaseEvents } from './graphql/case/case-events';
 import { CASE_SUMMARY } from './graphql/collections';
-import type { Services } from './graphql/context';
+import type { Services } from './services';
 import { appSchema } from './graphql/schema';
 import { createHttpServer, type HttpServer } from './http/server';
 import type { CompiledExecutionOptions } from './http/compiled-execution';
@@ -87,6 +88,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
   });
+  const securityEvents = createSecurityEvents({
+    store,
+    clock,
+    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'security event write failed'),
+  });
   const services: Services = {
     config,
     compliance,
@@ -94,6 +100,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     readStore,
     runner,
     accessLog,
+    securityEvents,
     caseEvents,
     clock,
     logger,
@@ -127,6 +134,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await http.stop();
         await runner.stop();
         await accessLog.close();
+        await securityEvents.close();
         await accessWriter?.close();
         await readStore.close();
         await store.close();

@@ -39,6 +39,7 @@ export async function appendAccessDay(store: EventStore, stream: string, records
             correlationId: r.correlationId,
             causationId: null,
             schemaVersion: SCHEMA_VERSION,
+            ...(r.facilityId ? { facilityId: r.facilityId } : {}),
           },
         };
       }),

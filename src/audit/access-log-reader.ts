@@ -17,6 +17,8 @@ export interface AccessLogQuery {
   /** Inclusive ISO-8601 bounds on when the access happened. */
   from?: string | null;
   to?: string | null;
+  /** Only accesses to these facilities' data (null = any): records without a facility are an administrator's to read. */
+  facilities?: readonly string[] | null;
 }
 
 /** Where a page ends: after `revision` of the stream of `day` (YYYY-MM-DD); revision -1 = before the day. */
@@ -61,6 +63,7 @@ export function accessMatches(query: AccessLogQuery): (event: RecordedEvent) => 
     if (query.actorId && event.metadata.actor.id !== query.actorId) return false;
     if (query.patientId && event.data.patientId !== query.patientId) return false;
     if (query.caseId && event.data.caseId !== query.caseId) return false;
+    if (query.facilities && !query.facilities.includes(event.metadata.facilityId ?? '')) return false;
     const at = Date.parse(event.metadata.recordedAt);
     return (from === null || at >= from) && (to === null || at <= to);
   };
@@ -74,6 +77,7 @@ export function accessEntryOf(event: RecordedEvent, day: string): AccessEntry {
     patientId: idOrNull(event.data.patientId),
     caseId: idOrNull(event.data.caseId),
     outcome: event.data.outcome as AccessOutcome,
+    facilityId: event.metadata.facilityId ?? null,
     correlationId: event.metadata.correlationId,
     accessedAt: event.metadata.recordedAt,
     cursor: { day, revision: event.revision },

@@ -9,6 +9,8 @@ export interface AccessRecord {
   operation: string;
   patientId: string | null;
   caseId: string | null;
+  /** The facility of the patient or case read (null when nothing was found): auditors see their facilities' records. */
+  facilityId?: string | null;
   outcome: AccessOutcome;
   correlationId: string;
 }

@@ -4,10 +4,11 @@
  * `states`, the fold of earlier commands is kept and only the stream's newer events are read.
  */
 import type { DomainError, Decision } from '../domain/errors';
-import { eventIdFor, sealEvents } from '../eventstore/envelope';
+import { createHash } from 'node:crypto';
+import { canonicalJson, eventIdFor, sealEvents } from '../eventstore/envelope';
 import { ConcurrencyError, type Actor, type EventStore, type JsonObject, type Position, type RecordedEvent } from '../eventstore/port';
 import { SCHEMA_VERSION } from '../domain/events';
-import { extendSnapshot, type StreamSnapshot, type StreamStates } from './stream-states';
+import { commandKey, extendSnapshot, type RecordedCommand, type StreamSnapshot, type StreamStates } from './stream-states';
 
 export interface CommandMeta {
   commandId: string;
@@ -29,15 +30,26 @@ export interface StreamDecider<C, S> {
   initialState(): S;
   evolve(state: S, event: RecordedEvent): S;
   decide(command: C, state: S, now: Date): Decision<Decided>;
-  /** Called with the folded state before deciding: a non-null answer stops the command (e.g. facility access). */
-  authorize?(state: S): CommandFailure | null;
+  /**
+   * Called first with the folded state, before anything else is looked at (an earlier result of the
+   * command id, the expected revision, the input against the stored state): a non-null answer stops
+   * the command. Outside the caller's facilities must answer exactly as missing.
+   */
+  authorize(state: S, command: C): CommandFailure | null;
+  /** Input checks that need the stored state (e.g. an amendment's fields against its target), after authorize. */
+  validate?(command: C, state: S): Promise<CommandFailure | null>;
+  /** The facility the stream belongs to, recorded in each event's metadata. */
+  facilityOf(state: S, command: C): string;
 }
 
 export type CommandFailure =
   | { kind: 'domain'; error: DomainError }
   | { kind: 'conflict'; stream: string; expectedRevision: number; currentRevision: number }
   | { kind: 'not_found'; what: string }
-  | { kind: 'forbidden'; message: string };
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'input'; fields: { path: string; constraints: string[] }[] }
+  /** The command id was already used by this caller for a different command. */
+  | { kind: 'idempotency_key_reused' };
 
 export interface CommandSuccess {
   eventIds: string[];
@@ -54,11 +66,14 @@ export type CommandResult = ({ ok: true } & CommandSuccess) | { ok: false; failu
 export interface CommandDeps {
   store: EventStore;
   clock: () => Date;
-  /** Retries of decide after a concurrent append when no expectedRevision was given. */
-  maxRetries?: number;
+  /** How long racing writers without an expectedRevision keep deciding again on the newer state (default 10 s). */
+  retryBudgetMs?: number;
   /** Folded state kept between commands (without it, every command reads its whole stream). */
   states?: StreamStates;
 }
+
+/** Type and payload: what makes a retry the same command. */
+export const commandHashOf = (command: unknown): string => createHash('sha256').update(canonicalJson(command)).digest('hex');
 
 export async function handleCommand<C, S>(
   deps: CommandDeps,
@@ -67,7 +82,14 @@ export async function handleCommand<C, S>(
   command: C,
   meta: CommandMeta,
 ): Promise<CommandResult> {
-  const maxRetries = deps.maxRetries ?? 10;
+  const deadline = Date.now() + (deps.retryBudgetMs ?? 10_000);
+  const key = commandKey(meta.actor.id, meta.commandId);
+  const commandHash = commandHashOf(command);
+  const earlierResult = (recorded: RecordedCommand): CommandResult =>
+    recorded.commandHash !== null && recorded.commandHash !== commandHash
+      ? { ok: false, failure: { kind: 'idempotency_key_reused' } }
+      : { ok: true, eventIds: recorded.eventIds, revision: recorded.revision, position: recorded.position, duplicate: true };
+
   for (let attempt = 0; ; attempt++) {
     // The events after the kept state (all of them the first time), folded onto it.
     const kept = deps.states?.get(stream) as StreamSnapshot<S> | undefined;
@@ -75,12 +97,14 @@ export async function handleCommand<C, S>(
     const tail = await deps.store.readStream(stream, { fromRevision: from.revision + 1 });
     const snapshot = extendSnapshot(from, tail, decider.evolve);
     deps.states?.set(stream, snapshot);
-    const prior = snapshot.commands.get(meta.commandId);
-    if (prior) return { ok: true, ...prior, duplicate: true };
-
     const state = snapshot.state;
-    const denied = decider.authorize?.(state);
+
+    const denied = decider.authorize(state, command);
     if (denied) return { ok: false, failure: denied };
+    const prior = snapshot.commands.get(key);
+    if (prior) return earlierResult(prior);
+    const invalid = await decider.validate?.(command, state);
+    if (invalid) return { ok: false, failure: invalid };
 
     const current = snapshot.revision;
     const expected = meta.expectedRevision;
@@ -92,12 +116,14 @@ export async function handleCommand<C, S>(
     const decision = decider.decide(command, state, now);
     if (!decision.ok) return { ok: false, failure: { kind: 'domain', error: decision.error } };
 
+    const facilityId = decider.facilityOf(state, command);
     const sealed = sealEvents({
       stream,
       nextRevision: current + 1,
       prevHash: snapshot.lastHash,
       events: decision.events.map((event, index) => ({
-        id: eventIdFor(meta.commandId, index),
+        // Ids are the sender's: another user's command with the same id writes other events.
+        id: eventIdFor(key, index),
         type: event.type,
         data: event.data as JsonObject,
         metadata: {
@@ -108,6 +134,8 @@ export async function handleCommand<C, S>(
           correlationId: meta.correlationId,
           causationId: meta.causationId ?? null,
           schemaVersion: SCHEMA_VERSION,
+          facilityId,
+          commandHash,
         },
       })),
     });
@@ -124,20 +152,21 @@ export async function handleCommand<C, S>(
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
       // Someone appended between our read and our append. With an explicit revision that is the
-      // client's conflict; otherwise decide again on the new state (it may also be our own retry).
-      if ((expected !== undefined && expected !== null) || attempt >= maxRetries) {
+      // client's conflict; otherwise decide again on the new state (it may also be our own retry),
+      // for as long as the retry budget lasts.
+      if ((expected !== undefined && expected !== null) || Date.now() >= deadline) {
         const newer = await deps.store.readStream(stream, { fromRevision: snapshot.revision + 1 });
         const latest = extendSnapshot(snapshot, newer, decider.evolve);
         deps.states?.set(stream, latest);
-        const mine = latest.commands.get(meta.commandId);
-        if (mine) return { ok: true, ...mine, duplicate: true };
+        const mine = latest.commands.get(key);
+        if (mine) return earlierResult(mine);
         return {
           ok: false,
           failure: { kind: 'conflict', stream, expectedRevision: expected ?? current, currentRevision: error.actual },
         };
       }
-      // Writers racing on one case: a short jittered pause keeps them from colliding in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+      // Writers racing on one case: an exponential, fully jittered pause keeps them from colliding in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** Math.min(attempt, 8))));
     }
   }
 }

@@ -1,4 +1,4 @@
-/** The domain deciders, adapted to the command handler: recorded events in, facility access checked. */
+/** The domain deciders, adapted to the command handler: recorded events in, the caller's facilities checked first. */
 import type { CaseCommand } from '../domain/case-commands';
 import { decideCase, evolveCase, initialCaseState, type CaseState } from '../domain/case-decider';
 import type { CaseEvent } from '../domain/events';
@@ -10,11 +10,18 @@ export interface DeciderOptions {
   /** Facilities the caller may write in. */
   facilities: readonly string[];
   maxClockSkewMs: number;
+  /** Input checks against the stored state, run once the caller is authorized (amendments). */
+  validate?: (command: CaseCommand, state: CaseState) => Promise<CommandFailure | null>;
 }
 
 const notFound = (what: string): CommandFailure => ({ kind: 'not_found', what });
+const alreadyExists: CommandFailure = {
+  kind: 'domain',
+  error: { rule: 'CASE_ALREADY_EXISTS', message: 'a case with this id already exists' },
+};
 
 export function caseDecider(options: DeciderOptions): StreamDecider<CaseCommand, CaseState> {
+  const mine = (state: CaseState): boolean => options.facilities.includes(state.facilityId ?? '');
   return {
     initialState: initialCaseState,
     evolve: (state, event: RecordedEvent) =>
@@ -25,8 +32,17 @@ export function caseDecider(options: DeciderOptions): StreamDecider<CaseCommand,
         occurredAt: event.metadata.occurredAt,
       } as unknown as CaseEvent),
     decide: (command, state, now) => decideCase(command, state, { now, maxClockSkewMs: options.maxClockSkewMs }),
-    // A case outside the caller's facilities answers exactly as a case that does not exist.
-    authorize: (state) => (state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('case') : null),
+    authorize(state, command) {
+      if (command.type === 'OpenCase') {
+        // The facility comes from the patient, checked by the caller; a taken case id answers the same wherever it is.
+        if (!options.facilities.includes(command.data.facilityId)) return notFound('patient');
+        return state.exists && !mine(state) ? alreadyExists : null;
+      }
+      // A case outside the caller's facilities answers exactly as a case that does not exist.
+      return state.exists && mine(state) ? null : notFound('case');
+    },
+    validate: options.validate,
+    facilityOf: (state, command) => state.facilityId ?? (command.type === 'OpenCase' ? command.data.facilityId : ''),
   };
 }
 
@@ -35,6 +51,10 @@ export function patientDecider(options: DeciderOptions): StreamDecider<PatientCo
     initialState: initialPatientState,
     evolve: evolvePatient,
     decide: (command, state, now) => decidePatient(command, state, { now }),
-    authorize: (state) => (state.exists && !options.facilities.includes(state.facilityId ?? '') ? notFound('patient') : null),
+    authorize(state, command) {
+      if (!options.facilities.includes(command.data.facilityId)) return notFound('facility');
+      return state.exists && state.facilityId !== command.data.facilityId ? notFound('patient') : null;
+    },
+    facilityOf: (_state, command) => command.data.facilityId,
   };
 }

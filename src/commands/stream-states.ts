@@ -10,7 +10,15 @@ export interface RecordedCommand {
   eventIds: string[];
   revision: number;
   position: bigint;
+  /** The command's hash when it was recorded (null for events written before hashes were kept). */
+  commandHash: string | null;
 }
+
+/**
+ * A command id is its sender's idempotency key: the same id from another user is another command (and
+ * never answers with the first one's result).
+ */
+export const commandKey = (actorId: string, commandId: string): string => `${actorId}\u0000${commandId}`;
 
 export interface StreamSnapshot<S = unknown> {
   /** Revision of the last event folded; -1 for an empty stream. */
@@ -55,11 +63,13 @@ export function extendSnapshot<S>(
   let { state, revision, lastHash } = from;
   for (const event of events) {
     state = evolve(state, event);
-    const earlier = commands.get(event.metadata.commandId);
-    commands.set(event.metadata.commandId, {
+    const key = commandKey(event.metadata.actor.id, event.metadata.commandId);
+    const earlier = commands.get(key);
+    commands.set(key, {
       eventIds: [...(earlier?.eventIds ?? []), event.id],
       revision: event.revision,
       position: event.position,
+      commandHash: event.metadata.commandHash ?? null,
     });
     revision = event.revision;
     lastHash = event.metadata.hash;

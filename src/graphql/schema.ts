@@ -28,9 +28,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AccessLogResolver,
 ];
 
-const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
   if (!context.user) throw unauthenticated();
-  return roles.length === 0 || hasRole(context.user, ...roles);
+  const allowed = roles.length === 0 || hasRole(context.user, ...roles);
+  if (!allowed) context.data.recordDenial(info.fieldName);
+  return allowed;
 };
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -42,7 +42,7 @@ export async function readiness(store: EventStore, runner: ProjectionRunner, now
 }
 
 /** Prometheus text exposition of the same figures. */
-export function metricsText(r: Readiness): string {
+export function metricsText(r: Readiness, securityEvents: ReadonlyMap<string, number> = new Map()): string {
   const lines = [
     '# HELP celltrail_ready 1 when the read models are caught up and writable.',
     '# TYPE celltrail_ready gauge',
@@ -59,6 +59,12 @@ export function metricsText(r: Readiness): string {
     '# HELP celltrail_projection_position Global position each projection has applied.',
     '# TYPE celltrail_projection_position gauge',
     ...r.projections.map((p) => `celltrail_projection_position{projection="${p.name}"} ${p.position}`),
+    '# HELP celltrail_security_events_total Refused tokens, connections without one, and refused roles (recorded or rate-limited).',
+    '# TYPE celltrail_security_events_total counter',
+    ...[...securityEvents].map(([key, count]) => {
+      const [kind, reason] = key.split('/');
+      return `celltrail_security_events_total{kind="${kind}",reason="${reason}"} ${count}`;
+    }),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -8,15 +8,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import helmet from 'helmet';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { patientDataFor } from '../access/patient-data';
 import type { TokenVerifier } from '../graphql/auth/tokens';
 import type { User } from '../graphql/auth/user';
-import { createFormatError } from '../graphql/common/errors';
-import { maxAliases } from '../graphql/common/max-aliases';
-import type { Context, Services } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import type { Context } from '../graphql/context';
+import type { Services } from '../services';
+import { createPipeline, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_TOKENS } from './graphql-pipeline';
+import { limitResponseSize, requestErrors } from './request-errors';
 import { metricsText, readiness } from './health';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
 
@@ -34,40 +36,80 @@ export interface HttpServer {
   stop(): Promise<void>;
 }
 
-async function userOf(verify: TokenVerifier, authorization: unknown): Promise<User | null> {
+/** The bearer token of an Authorization header or a WebSocket's connection parameters; null when none was sent. */
+function bearerOf(authorization: unknown): string | null {
   if (typeof authorization !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match?.[1]) return null;
-  try {
-    return await verify(match[1]);
-  } catch {
-    return null; // an invalid or expired token is no identity: protected fields answer UNAUTHENTICATED
-  }
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1] ?? null;
 }
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { schema, services, verifyToken } = options;
   const { logger, config } = services;
+  const pipeline = createPipeline({ schema, logger, introspection: config.introspection, production: config.production });
   const app = express();
   app.disable('x-powered-by');
   // Answers carry patient data: no entity tag (a hash of each body, for caching it is not meant for).
   app.set('etag', false);
+  app.use(helmet());
   const server = http.createServer(app);
+
+  /** The caller of a request: no token is anonymous (protected fields answer UNAUTHENTICATED); a bad one is a security event. */
+  async function callerOf(authorization: unknown, transport: string): Promise<User | null> {
+    const token = bearerOf(authorization);
+    if (token === null) return null;
+    try {
+      return await verifyToken(token);
+    } catch (error) {
+      services.securityEvents.authenticationFailed(transport, error);
+      return null;
+    }
+  }
 
   const context = (user: User | null, requestId: string): Context => ({
     user,
     requestId,
-    services,
-    loaders: createLoaders(services.readStore),
+    data: patientDataFor(services, user ? { user, correlationId: requestId } : null),
   });
 
-  const wsServer = new WebSocketServer({ server, path: '/graphql' });
-  const wsCleanup = useServer(
+  // The same limits as HTTP, checked before authentication: the message size, and a short wait for connection_init.
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_REQUEST_BYTES });
+  const wsCleanup = useServer<Record<string, unknown>, { user?: User; expiry?: NodeJS.Timeout }>(
     {
       schema,
-      validate: (wsSchema, document) => validate(wsSchema, document, [...specifiedRules, maxAliases]),
-      context: async (ctx) =>
-        context(await userOf(verifyToken, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization), randomUUID()),
+      connectionInitWaitTimeout: 5_000,
+      // A connection authenticates once, at connection_init; without a valid token it is refused (4403),
+      // and it is closed when its token expires, ending its subscriptions.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const user = await callerOf(params.authorization ?? params.Authorization, 'websocket');
+        if (!user) {
+          if (bearerOf(params.authorization ?? params.Authorization) === null) services.securityEvents.authenticationMissing('websocket');
+          return false;
+        }
+        ctx.extra.user = user;
+        const remaining = (user.expiresAt ?? Number.POSITIVE_INFINITY) - Date.now();
+        if (Number.isFinite(remaining)) {
+          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(4401, 'Token expired'), Math.max(0, Math.min(remaining, 2 ** 31 - 1)));
+          ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
+        }
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const prepared = pipeline.prepare(payload.query);
+        if ('errors' in prepared) return prepared.errors;
+        const tooCostly = pipeline.costError(prepared.document, payload.variables ?? undefined, payload.operationName);
+        if (tooCostly) return [tooCostly];
+        return {
+          schema,
+          document: prepared.document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: context(ctx.extra.user ?? null, randomUUID()),
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => pipeline.formatError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => pipeline.formatError(error.toJSON(), error)) } : undefined,
     },
     wsServer,
   );
@@ -78,24 +120,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
-    parseOptions: { maxTokens: 10_000 },
-    validationRules: [maxAliases],
-    formatError: createFormatError(
-      (error, formatted) =>
-        logger.error(
-          {
-            err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-            path: formatted.path,
-          },
-          'request failed',
-        ),
-      { maskInternal: true },
-    ),
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: pipeline.validationRules,
+    formatError: pipeline.formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of patient data, and no per-field cache hints to compute on every request.
       ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, request }) {
+              const tooCostly = pipeline.costError(document, request.variables, request.operationName);
+              if (tooCostly) throw tooCostly;
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {
@@ -118,7 +160,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.get('/metrics', async (_req, res) => {
     const r = await readiness(services.store, services.runner, services.clock());
-    res.type('text/plain; version=0.0.4').send(metricsText(r));
+    res.type('text/plain; version=0.0.4').send(metricsText(r, services.securityEvents.counts()));
   });
   app.use(
     '/graphql',
@@ -127,15 +169,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       res.setHeader('Cache-Control', 'no-store');
       next();
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_REQUEST_BYTES }),
+    limitResponseSize(MAX_RESPONSE_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const incoming = req.headers['x-correlation-id'];
         const requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        return context(await userOf(verifyToken, req.headers.authorization), requestId);
+        return context(await callerOf(req.headers.authorization, 'http'), requestId);
       },
     }),
   );
+  app.use(requestErrors(logger));
 
   return {
     server,

@@ -4,7 +4,6 @@ import type { AmendmentEntry } from '../../domain/case-record';
 import { Amendment } from '../case/entries.type';
 import type { Context } from '../context';
 import { AuditEvent } from './audit-event.type';
-import { caseRecordOfStream } from './case-records';
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
@@ -15,7 +14,7 @@ export class AuditEventResolver {
   })
   async amendment(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<AmendmentEntry | null> {
     if (event.type !== 'EntryAmended') return null;
-    const record = await caseRecordOfStream(ctx, event.stream);
+    const record = await ctx.data.caseRecordOfStream(event.stream);
     return record?.amendments.find((a) => a.eventId === event.id) ?? null;
   }
 }

@@ -1,10 +1,8 @@
 /** Every event across streams in global order, for auditors and administrators. */
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { auditLogPlan } from '../../audit/audit-log-query';
-import { readEventPage } from '../../audit/event-page';
-import { subjectsOf } from '../../audit/subjects';
-import { actorOf, requireUser } from '../common/command-meta';
+import { rolesFor } from '../../access/permissions';
 import { pageSize } from '../common/connection';
+import { perItem } from '../common/cost';
 import { badUserInput } from '../common/errors';
 import type { Context } from '../context';
 import { AuditEventConnection, auditEventOf } from './audit-event.type';
@@ -13,8 +11,9 @@ import { positionAfter, positionCursor } from './cursors';
 
 @Resolver()
 export class AuditLogResolver {
-  @Authorized('AUDITOR', 'ADMIN')
+  @Authorized(...rolesFor('readAuditLog'))
   @Query(() => AuditEventConnection, {
+    complexity: perItem,
     description:
       'All events in global order (cursor: position), filtered by the event store itself: a page holds `first` events unless it is the last (hasNextPage false).',
   })
@@ -24,20 +23,10 @@ export class AuditLogResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<AuditEventConnection> {
-    const user = requireUser(ctx);
-    const { store, accessLog, config } = ctx.services;
     if (filter?.recordedFrom && filter.recordedTo && filter.recordedFrom > filter.recordedTo) {
       throw badUserInput([{ path: 'filter.recordedTo', constraints: ['recordedTo must not be before recordedFrom'] }]);
     }
-    const page = await readEventPage(store, {
-      ...auditLogPlan(filter ?? {}),
-      first: pageSize(first, config.maxPageSize),
-      after: positionAfter(after),
-    });
-    // The page may hold patients' and cases' payloads: each one read is an access.
-    for (const subject of subjectsOf(page.events)) {
-      accessLog.record({ actor: actorOf(user), operation: 'auditLog', ...subject, outcome: 'OK', correlationId: ctx.requestId });
-    }
+    const page = await ctx.data.auditLog(filter ?? {}, { first: pageSize(first, ctx.data.maxPageSize), after: positionAfter(after) });
     const edges = page.events.map((event) => ({ cursor: positionCursor(event.position), node: auditEventOf(event) }));
     return {
       edges,

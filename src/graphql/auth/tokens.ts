@@ -24,7 +24,8 @@ export class InvalidTokenError extends Error {
 
 function verified(payload: JWTPayload): VerifiedToken {
   // jose has checked that exp is present and in the future
-  return { user: userFrom(payload), expiresAt: (payload.exp as number) * 1000 };
+  const expiresAt = (payload.exp as number) * 1000;
+  return { user: { ...userFrom(payload), expiresAt }, expiresAt };
 }
 
 function userFrom(payload: JWTPayload): User {

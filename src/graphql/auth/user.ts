@@ -6,6 +6,8 @@ export interface User {
   name: string;
   roles: Role[];
   facilities: string[];
+  /** When the token that vouched for the user expires (ms since the epoch); a live subscription ends then. */
+  expiresAt?: number;
 }
 
 export const hasRole = (user: User, ...roles: Role[]): boolean => user.roles.some((r) => roles.includes(r));
@@ -13,7 +15,3 @@ export const hasRole = (user: User, ...roles: Role[]): boolean => user.roles.som
 /** The role recorded in events: the most privileged writing role the user holds. */
 export const primaryRole = (user: User): Role =>
   (['CLINICIAN', 'ADMIN', 'COMPLIANCE_OFFICER', 'AUDITOR', 'VIEWER'] as const).find((r) => user.roles.includes(r)) ?? 'VIEWER';
-
-/** ADMIN sees every facility; everyone else the facilities in their token. */
-export const canSeeFacility = (user: User, facilityId: string): boolean =>
-  user.roles.includes('ADMIN') || user.facilities.includes(facilityId);

@@ -4,10 +4,7 @@
  */
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
-import { caseStream } from '../../domain/events';
-import { badUserInput, flattenValidationErrors } from '../common/errors';
-import type { Context } from '../context';
-import type { AmendEntryInput } from './case-lifecycle.input';
+import { flattenValidationErrors, type FieldProblem } from '../common/errors';
 import { OpenCaseInput } from './open-case.input';
 import { RecordAngiographyInput } from './record-angiography.input';
 import { RecordCellConcentrationInput } from './record-cell-concentration.input';
@@ -64,29 +61,30 @@ const AMENDABLE: Record<string, AmendableShape> = {
   },
 };
 
-/** Returns the changes, normalised (a clinical time in UTC); throws BAD_USER_INPUT or NOT_FOUND. */
-export async function validateAmendment(ctx: Context, input: AmendEntryInput): Promise<Record<string, unknown>> {
-  const events = await ctx.services.store.readStream(caseStream(input.caseId));
-  const target = events.find((e) => e.id === input.targetEventId);
-  // Unknown targets (and cases outside the caller's facilities) are left to the decider's answer.
-  const shape = target ? AMENDABLE[target.type] : undefined;
-  if (!target || !shape) return input.changes;
-  const unknown = Object.keys(input.changes).filter((field) => !shape.fields.includes(field));
+/** The changes with a clinical time in UTC (before the command is hashed, so a retry hashes the same). */
+export function normalizedChanges(changes: Record<string, unknown>): Record<string, unknown> {
+  if (typeof changes.occurredAt !== 'string') return changes;
+  const at = new Date(changes.occurredAt);
+  return Number.isNaN(at.getTime()) ? changes : { ...changes, occurredAt: at.toISOString() };
+}
+
+/**
+ * The changes checked against the target's own input, once the caller may see the case: the problems, addressed
+ * as input.changes.<field>, or null. Unknown targets are left to the decider's answer.
+ */
+export async function amendmentProblems(targetType: string | undefined, changes: Record<string, unknown>): Promise<FieldProblem[] | null> {
+  const shape = targetType ? AMENDABLE[targetType] : undefined;
+  if (!shape) return null;
+  const unknown = Object.keys(changes).filter((field) => !shape.fields.includes(field));
   if (unknown.length > 0) {
-    throw badUserInput(
-      unknown.map((field) => ({ path: `input.changes.${field}`, constraints: [`${field} cannot be amended on ${target.type}`] })),
-    );
+    return unknown.map((field) => ({ path: `input.changes.${field}`, constraints: [`${field} cannot be amended on this entry`] }));
   }
-  const candidate = plainToInstance(shape.input, input.changes);
+  const candidate = plainToInstance(shape.input, changes);
   const errors = await validate(candidate, {
     skipMissingProperties: false,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  const relevant = errors.filter((e) => e.property in input.changes);
-  if (relevant.length > 0) throw badUserInput(flattenValidationErrors(relevant, 'input.changes'));
-  if (typeof input.changes.occurredAt === 'string') {
-    return { ...input.changes, occurredAt: new Date(input.changes.occurredAt).toISOString() };
-  }
-  return input.changes;
+  const relevant = errors.filter((e) => e.property in changes);
+  return relevant.length > 0 ? flattenValidationErrors(relevant, 'input.changes') : null;
 }

@@ -1,5 +1,6 @@
 /** Mutations that document the procedure's clinical steps. Thin: input → domain command → executeCaseCommand. */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { rolesFor } from '../../access/permissions';
 import type * as V from '../../domain/values';
 import { orNull } from '../common/command-meta';
 import type { Context } from '../context';
@@ -14,7 +15,7 @@ import { RecordOutcomeInput } from './record-outcome.input';
 
 @Resolver()
 export class CaseStepsResolver {
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordDopplerAssessment(@Arg('input') input: RecordDopplerAssessmentInput, @Ctx() ctx: Context): Promise<CasePayload> {
     const { brachialLeftMmHg, brachialRightMmHg, dorsalisPedisMmHg, posteriorTibialMmHg } = input;
@@ -34,7 +35,7 @@ export class CaseStepsResolver {
     });
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordAngiography(@Arg('input') input: RecordAngiographyInput, @Ctx() ctx: Context): Promise<CasePayload> {
     const findings = input.findings.map((f) => ({
@@ -49,7 +50,7 @@ export class CaseStepsResolver {
     });
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordHarvest(@Arg('input') input: RecordHarvestInput, @Ctx() ctx: Context): Promise<CasePayload> {
     return executeCaseCommand(ctx, input.caseId, input, {
@@ -64,7 +65,7 @@ export class CaseStepsResolver {
     });
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordCellConcentration(@Arg('input') input: RecordCellConcentrationInput, @Ctx() ctx: Context): Promise<CasePayload> {
     return executeCaseCommand(ctx, input.caseId, input, {
@@ -81,7 +82,7 @@ export class CaseStepsResolver {
     });
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordInjection(@Arg('input') input: RecordInjectionInput, @Ctx() ctx: Context): Promise<CasePayload> {
     const { injectionCount, totalVolumeMl, targetSegments, ultrasoundGuided } = input;
@@ -99,7 +100,7 @@ export class CaseStepsResolver {
     });
   }
 
-  @Authorized('CLINICIAN')
+  @Authorized(...rolesFor('record'))
   @Mutation(() => CasePayload)
   recordOutcome(@Arg('input') input: RecordOutcomeInput, @Ctx() ctx: Context): Promise<CasePayload> {
     return executeCaseCommand(ctx, input.caseId, input, {

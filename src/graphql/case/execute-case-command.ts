@@ -1,14 +1,26 @@
-/** Shared by every case mutation: run the command, wait for the read model, answer with the case. */
-import { caseDecider } from '../../commands/deciders';
-import { handleCommand } from '../../commands/command-handler';
+/** Shared by every case mutation: the command runs through the caller's seam; the answer is the case as the read model shows it. */
+import { CommandRefused, type Recorded } from '../../access/case-commands';
 import type { CaseCommand } from '../../domain/case-commands';
-import { caseStream } from '../../domain/events';
-import { getCaseSummary } from '../read-models';
-import type { CaseType } from './case.type';
-import { commandMeta, requireUser } from '../common/command-meta';
 import { commandFailureError } from '../common/errors';
 import type { Context } from '../context';
 import type { CasePayload } from './case-payload.type';
+import type { CaseType } from './case.type';
+
+/** A refused command as the API's error (NOT_FOUND, CONCURRENCY_CONFLICT, BAD_USER_INPUT, …). */
+export async function answered<T>(run: () => Promise<Recorded<T>>): Promise<Recorded<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof CommandRefused ? commandFailureError(error.failure) : error;
+  }
+}
+
+export const casePayloadOf = (r: Recorded<unknown>): CasePayload => ({
+  case: r.value as CaseType | null,
+  eventIds: r.eventIds,
+  revision: r.revision,
+  stale: r.stale,
+});
 
 export async function executeCaseCommand(
   ctx: Context,
@@ -16,12 +28,5 @@ export async function executeCaseCommand(
   input: { commandId?: string; expectedRevision?: number },
   command: CaseCommand,
 ): Promise<CasePayload> {
-  const user = requireUser(ctx);
-  const { store, clock, config, runner, readStore, streamStates: states } = ctx.services;
-  const decider = caseDecider({ facilities: user.facilities, maxClockSkewMs: config.maxClockSkewMs });
-  const result = await handleCommand({ store, clock, states }, caseStream(caseId), decider, command, commandMeta(ctx, input));
-  if (!result.ok) throw commandFailureError(result.failure);
-  const fresh = await runner.waitFor(result.position, config.readYourWritesTimeoutMs);
-  const summary = await getCaseSummary(readStore, caseId);
-  return { case: summary as CaseType | null, eventIds: result.eventIds, revision: result.revision, stale: !fresh };
+  return casePayloadOf(await answered(() => ctx.data.recordCase(caseId, command, input)));
 }

@@ -2,7 +2,7 @@
  * The API's error codes and the one place errors are shaped for clients: field-addressed input errors,
  * domain rule codes, masked internals. Nothing a client sent is echoed back (it may be patient data).
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -16,6 +16,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** A command id (idempotency key) sent again with a different command. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -61,6 +63,12 @@ export function commandFailureError(failure: CommandFailure): GraphQLError {
       return notFound(failure.what);
     case 'forbidden':
       return forbidden(failure.message);
+    case 'input':
+      return badUserInput(failure.fields);
+    case 'idempotency_key_reused':
+      return new GraphQLError('this commandId was already used for a different command: send a new commandId', {
+        extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED },
+      });
   }
 }
 
@@ -109,9 +117,53 @@ export interface ErrorReporter {
   (error: unknown, formatted: GraphQLFormattedError): void;
 }
 
-export function createFormatError(report: ErrorReporter, options: { maskInternal: boolean }) {
+const VALUE_KINDS: ReadonlySet<string> = new Set([
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.STRING,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+  Kind.OBJECT_FIELD,
+]);
+
+/**
+ * A value typed into the query text that its type refused: graphql-js's message quotes it (a scalar's
+ * own message, an enum's "Did you mean"). Only the expected type is kept; the location says where.
+ */
+function literalValueProblem(error: unknown): string | null {
+  if (!(error instanceof GraphQLError) || !error.nodes?.some((node) => VALUE_KINDS.has(node.kind))) return null;
+  const expected =
+    /^Expected value of type "([^"]+)"/.exec(error.message) ??
+    /does not exist in "([^"]+)" enum/.exec(error.message) ??
+    /^(\w+) cannot represent/.exec(error.message);
+  return expected ? `Invalid value in the query: not a valid ${expected[1]}` : 'Invalid value in the query';
+}
+
+const withoutHints = (message: string): string => message.replace(/ ?Did you mean .*$/s, '');
+
+export interface FormatErrorOptions {
+  maskInternal: boolean;
+  /** Production: no "Did you mean …" naming fields and types of the schema. */
+  hideSchemaDetails?: boolean;
+}
+
+export function createFormatError(report: ErrorReporter, options: FormatErrorOptions) {
+  const format = createUnhintedFormatError(report, options);
+  if (!options.hideSchemaDetails) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return { ...out, message: withoutHints(out.message) };
+  };
+}
+
+function createUnhintedFormatError(report: ErrorReporter, options: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const literal = literalValueProblem(original);
+    if (literal) return { message: literal, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     if (original instanceof ArgumentValidationError) {
       const fields = flattenValidationErrors(original.extensions.validationErrors as ValidationError[], 'input');
       return { message: badUserInput(fields).message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
@@ -135,10 +187,9 @@ export function createFormatError(report: ErrorReporter, options: { maskInternal
       return formatted;
     }
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code in ErrorCode) return formatted;
-    if (
-      typeof code === 'string' &&
-      ['GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)
-    ) {
+    // The parser quotes the token it stopped at, which may be a value typed into the query.
+    if (code === 'GRAPHQL_PARSE_FAILED') return { ...formatted, message: formatted.message.replace(/(["'`]).*?\1|\\".*$/gs, '…') };
+    if (typeof code === 'string' && ['PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)) {
       return formatted;
     }
     if (original instanceof Error && original.name === 'StoreUnavailableError') {

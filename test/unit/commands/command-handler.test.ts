@@ -28,14 +28,15 @@ describe('command handling with kept stream states', () => {
     const states = createStreamStates();
     const reads = jest.spyOn(store, 'readStream');
     const deps = { store, clock: () => new Date(), states };
-    const first = await handleCommand(deps, 'case-c1', decider, outcome(new Date().toISOString()), meta('cmd-1'));
+    const firstCommand = outcome(new Date().toISOString());
+    const first = await handleCommand(deps, 'case-c1', decider, firstCommand, meta('cmd-1'));
     const second = await handleCommand(deps, 'case-c1', decider, outcome(new Date().toISOString()), meta('cmd-2'));
     expect(first).toMatchObject({ ok: true, revision: 1, duplicate: false });
     expect(second).toMatchObject({ ok: true, revision: 2, duplicate: false });
     // the first command reads the stream, the second only the first one's event
     expect(reads.mock.calls.map(([, options]) => options?.fromRevision)).toEqual([0, 1]);
 
-    const retried = await handleCommand(deps, 'case-c1', decider, outcome(new Date().toISOString()), meta('cmd-1'));
+    const retried = await handleCommand(deps, 'case-c1', decider, firstCommand, meta('cmd-1'));
     expect(retried).toEqual({ ...first, duplicate: true });
     expect(await store.readStream('case-c1')).toHaveLength(3);
   });
@@ -97,5 +98,68 @@ describe('command handling with kept stream states', () => {
     });
     expect(first).toMatchObject({ ok: true, revision: 3 });
     expect(await store.readStream('case-c1')).toHaveLength(4);
+  });
+});
+
+describe("command ids are their sender's idempotency keys, checked after authorization", () => {
+  let store: EventStore;
+  const deps = () => ({ store, clock: () => new Date(), states: createStreamStates() });
+  beforeEach(async () => {
+    store = createSqliteEventStore({ path: ':memory:' });
+    await appendTo(store, 'case-c1', [{ type: 'CaseOpened', data: caseOpenedData('c1') }]);
+  });
+  afterEach(() => store.close());
+
+  it("never answers another facility's caller with the earlier result of a command id it replays", async () => {
+    const command = outcome(new Date().toISOString());
+    const first = await handleCommand(deps(), 'case-c1', decider, command, meta('shared-id'));
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    const outsider = caseDecider({ facilities: ['F2'], maxClockSkewMs: 60_000 });
+    const replay = await handleCommand(deps(), 'case-c1', outsider, command, {
+      commandId: 'shared-id',
+      actor: { id: 'dr-2', name: 'Dr Two', role: 'CLINICIAN' },
+      correlationId: 'r-2',
+    });
+    expect(replay).toEqual({ ok: false, failure: { kind: 'not_found', what: 'case' } });
+  });
+
+  it('answers a missing case and a case outside the facilities alike, whatever the expected revision', async () => {
+    const outsider = caseDecider({ facilities: ['F2'], maxClockSkewMs: 60_000 });
+    const command = outcome(new Date().toISOString());
+    const stale = { ...meta('c-1'), expectedRevision: 7 };
+    const outside = await handleCommand(deps(), 'case-c1', outsider, command, stale);
+    const missing = await handleCommand(deps(), 'case-nope', outsider, command, stale);
+    expect(outside).toEqual({ ok: false, failure: { kind: 'not_found', what: 'case' } });
+    expect(missing).toEqual(outside);
+  });
+
+  it('treats the same id from another user of the facility as another command, with other event ids', async () => {
+    const command = outcome(new Date().toISOString());
+    const mine = await handleCommand(deps(), 'case-c1', decider, command, meta('same-id'));
+    const theirs = await handleCommand(deps(), 'case-c1', decider, command, {
+      commandId: 'same-id',
+      actor: { id: 'dr-3', name: 'Dr Three', role: 'CLINICIAN' },
+      correlationId: 'r-3',
+    });
+    expect(theirs).toMatchObject({ ok: true, duplicate: false });
+    if (!mine.ok || !theirs.ok) throw new Error('both should be recorded');
+    expect(theirs.eventIds).not.toEqual(mine.eventIds);
+    expect(await store.readStream('case-c1')).toHaveLength(3);
+  });
+
+  it('refuses the same id with a different payload, recording nothing', async () => {
+    await handleCommand(deps(), 'case-c1', decider, outcome('2026-01-01T10:00:00.000Z'), meta('once'));
+    const changed = await handleCommand(deps(), 'case-c1', decider, outcome('2026-01-02T10:00:00.000Z'), meta('once'));
+    expect(changed).toEqual({ ok: false, failure: { kind: 'idempotency_key_reused' } });
+    expect(await store.readStream('case-c1')).toHaveLength(2);
+  });
+
+  it('lets racing writers without an expected revision all succeed', async () => {
+    const writers = Array.from({ length: 12 }, (_, i) =>
+      handleCommand({ store, clock: () => new Date() }, 'case-c1', decider, outcome(new Date().toISOString()), meta(`race-${i}`)),
+    );
+    const results = await Promise.all(writers);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await store.readStream('case-c1')).toHaveLength(13);
   });
 });

@@ -16,7 +16,13 @@ describe('token verification', () => {
 
   it('accepts a token of this secret with subject, roles, facilities, issuer, audience and expiry', async () => {
     const token = await signToken(SECRET, { sub: 'dr-1', ...claims, roles: ['CLINICIAN'] });
-    expect(await verify(token)).toEqual({ id: 'dr-1', name: 'Dr One', roles: ['CLINICIAN'], facilities: ['F1'] });
+    expect(await verify(token)).toEqual({
+      id: 'dr-1',
+      name: 'Dr One',
+      roles: ['CLINICIAN'],
+      facilities: ['F1'],
+      expiresAt: expect.any(Number),
+    });
   });
 
   it.each([

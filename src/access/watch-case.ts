@@ -1,0 +1,50 @@
+/**
+ * A live view of one case: the read model's updates, only while the case is in the caller's scope,
+ * each delivery logged (durably, before it is sent) like a query, and ending when the caller's token
+ * expires: a subscription never outlives the authority it was opened with.
+ */
+import type { CaseSummary } from '../../projections/case-summary';
+import type { User } from '../graphql/auth/user';
+import { CASE_UPDATED } from '../graphql/case/case-events';
+import type { Services } from '../services';
+
+export interface WatchCaseOptions {
+  services: Pick<Services, 'caseEvents'>;
+  caseId: string;
+  user: User;
+  visible(summary: CaseSummary): boolean;
+  log(summary: CaseSummary): Promise<void>;
+  now?: () => number;
+}
+
+const EXPIRED = Symbol('expired');
+
+export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<CaseSummary> {
+  const updates = options.services.caseEvents.subscribe(CASE_UPDATED, options.caseId)[Symbol.asyncIterator]();
+  const now = options.now ?? Date.now;
+  let timer: NodeJS.Timeout | null = null;
+  const expired = new Promise<typeof EXPIRED>((resolve) => {
+    const remaining = (options.user.expiresAt ?? Number.POSITIVE_INFINITY) - now();
+    if (remaining <= 0) resolve(EXPIRED);
+    // setTimeout holds at most 2^31 - 1 ms; a longer token is checked again on each delivery.
+    else if (Number.isFinite(remaining)) timer = setTimeout(() => resolve(EXPIRED), Math.min(remaining, 2 ** 31 - 1));
+  });
+
+  async function* deliveries(): AsyncGenerator<CaseSummary> {
+    try {
+      for (;;) {
+        const next = await Promise.race([updates.next(), expired]);
+        if (next === EXPIRED || next.done) return;
+        if ((options.user.expiresAt ?? Number.POSITIVE_INFINITY) <= now()) return;
+        const summary = next.value as CaseSummary;
+        if (!options.visible(summary)) continue;
+        await options.log(summary);
+        yield summary;
+      }
+    } finally {
+      if (timer) clearTimeout(timer);
+      await updates.return?.();
+    }
+  }
+  return deliveries();
+}

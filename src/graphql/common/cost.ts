@@ -1,0 +1,29 @@
+/**
+ * What a field costs in the operation cost limit (http/graphql-pipeline.ts, graphql-query-complexity):
+ * 1 per field selected by default; a page costs its selection once per item it may hold; the queries
+ * that fold or scan on the server carry a fixed cost of their own, measured in bench/expensive-request.ts.
+ */
+import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+
+export const COSTS = {
+  /** Folds the whole case stream and audits it: a 400-entry case takes about a tenth of a second. */
+  caseAsOf: 5_000,
+  /** Reads and hashes the whole case stream. */
+  verifyCaseIntegrity: 500,
+  /** Reads every case summary the filter selects in the caller's facilities. */
+  complianceReport: 1_000,
+  /** A patient's cases, as many as a patient may plausibly have. */
+  casesPerPatient: 10,
+  /** A page's size when `first` is not given. */
+  defaultPage: 20,
+} as const;
+
+export const fixed =
+  (cost: number) =>
+  ({ childComplexity }: Pick<ComplexityEstimatorArgs, 'childComplexity'>): number =>
+    cost + childComplexity;
+
+export const perItem = ({ args, childComplexity }: Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity'>): number => {
+  const first = typeof args.first === 'number' && args.first >= 0 ? args.first : COSTS.defaultPage;
+  return 1 + childComplexity * Math.max(first, 1);
+};
