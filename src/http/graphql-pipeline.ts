@@ -46,6 +46,17 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 const limitError = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 
+/** The code Apollo gives the same error on HTTP, so both transports format it alike. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: error.extensions.code ?? code },
+  });
+}
+
 export interface GraphqlPipeline {
   validationRules: ValidationRule[];
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -88,10 +99,10 @@ export function createPipeline(options: PipelineOptions): GraphqlPipeline {
       try {
         document = parse(query, { maxTokens: MAX_TOKENS });
       } catch (error) {
-        return { errors: [error instanceof GraphQLError ? error : new GraphQLError('Syntax Error')] };
+        return { errors: [coded(error instanceof GraphQLError ? error : new GraphQLError('Syntax Error'), 'GRAPHQL_PARSE_FAILED')] };
       }
       const errors = validate(schema, document, [...specifiedRules, ...validationRules]);
-      return errors.length > 0 ? { errors } : { document };
+      return errors.length > 0 ? { errors: errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
     },
     costError(document, variables, operationName) {
       let cost: number;

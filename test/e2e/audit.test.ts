@@ -268,7 +268,9 @@ describe('auditing a case over HTTP', () => {
     expect(read.errors).toBeUndefined();
     const entries = read.data!.accessLog.edges.map((e) => e.node);
     const auditorReads = entries.filter((e) => e.actor.id === 'aud-1');
-    expect(new Set(auditorReads.map((e) => e.operation))).toEqual(new Set(['caseHistory', 'caseAsOf', 'auditLog', 'verifyCaseIntegrity', 'amendment']));
+    expect(new Set(auditorReads.map((e) => e.operation))).toEqual(
+      new Set(['caseHistory', 'caseAsOf', 'auditLog', 'verifyCaseIntegrity', 'amendment']),
+    );
     expect(auditorReads.every((e) => e.actor.role === 'AUDITOR' && e.caseId === caseId)).toBe(true);
     expect(auditorReads.find((e) => e.operation === 'caseHistory')!.patientId).toBe(patientId);
     expect(entries.filter((e) => e.actor.id === 'dr-1').map((e) => e.operation)).toContain('case');

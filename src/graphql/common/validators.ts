@@ -32,3 +32,21 @@ export function IsNotBlank(options?: ValidationOptions) {
     });
   };
 }
+
+/** A calendar date (YYYY-MM-DD) not after today, anywhere on Earth (today in UTC+14 at the latest). */
+export function IsNotFutureDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string): void => {
+    registerDecorator({
+      name: 'isNotFutureDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not be in the future`, ...options },
+      validator: {
+        validate(value: unknown): boolean {
+          const latest = new Date(Date.now() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+          return typeof value === 'string' && value <= latest;
+        },
+      },
+    });
+  };
+}

@@ -4,7 +4,7 @@ import { SEXES } from '../../domain/values';
 import { SexEnum } from '../common/enums';
 import { CommandInput, ID_PATTERN } from '../common/mutation-meta.input';
 import { DateScalar } from '../common/scalars';
-import { IsNotBlank } from '../common/validators';
+import { IsNotBlank, IsNotFutureDate } from '../common/validators';
 
 @InputType()
 export class RegisterPatientInput extends CommandInput {
@@ -32,6 +32,7 @@ export class RegisterPatientInput extends CommandInput {
 
   @Field(() => DateScalar)
   @Matches(/^(19|20)\d\d-\d\d-\d\d$/, { message: 'birthDate must be a date from 1900 on (YYYY-MM-DD)' })
+  @IsNotFutureDate()
   birthDate!: string;
 
   @Field(() => SexEnum)
