@@ -21,7 +21,7 @@ export const PERMISSIONS = {
   },
   readSummaries: {
     roles: ALL,
-    allows: 'read patient and case summaries (`patient`, `case`, `cases`, `caseUpdated`), without compliance',
+    allows: 'read patient and case summaries (`patient`, `case`, `cases`, `caseUpdated`)',
   },
   readCompliance: {
     roles: ['CLINICIAN', 'COMPLIANCE_OFFICER', 'AUDITOR', 'ADMIN'],

@@ -196,7 +196,7 @@ describe('request hygiene in production mode', () => {
         auditor,
         `query { auditLog(filter: { types: ["SecurityEventRecorded"] }, first: 100) { edges { node { actor { id } data } } } }`,
       );
-      const events = seen.data!.auditLog.edges.map((e) => ({ actor: e.node.actor.id, ...e.node.data }));
+      const events: Array<Record<string, unknown>> = seen.data!.auditLog.edges.map((e) => ({ actor: e.node.actor.id, ...e.node.data }));
       expect(events).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ actor: 'dr-late', kind: 'AUTHENTICATION_FAILED', reason: 'TOKEN_EXPIRED' }),
