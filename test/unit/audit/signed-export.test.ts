@@ -9,11 +9,11 @@ import { verifyExport } from '../../../src/audit/export-verification';
 import { recordCheckpoint, type SignedCheckpoint } from '../../../src/audit/integrity-checkpoint';
 import { exportEvents, type ExportSelection } from '../../../src/audit/ndjson-export';
 import { loadSigningKey, readPublicKeys, signPayload, type PublicKey, type SigningKey } from '../../../src/audit/signing-key';
-import { hashEvent } from '../../../src/eventstore/envelope';
-import type { EventStore, RecordedEvent } from '../../../src/eventstore/port';
+import type { EventStore } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
 import { makeTempDir } from '../../support/sqlite-temp';
 import { append } from './fixtures';
+import { reforge } from './forgery';
 
 type Line = Record<string, unknown> & {
   kind?: string;
@@ -26,25 +26,6 @@ async function exported(store: EventStore, selection: ExportSelection, key: Sign
   const lines: string[] = [];
   await exportEvents(store, selection, (line) => void lines.push(line.replace(/\n$/, '')), { signing: { key, exportedBy: 'aud-1' } });
   return lines;
-}
-
-/** The forgery of issue #13: change a value, re-hash the stream's chain from there, rewrite the heads line. */
-function reforge(lines: string[], from: string, to: string): string[] {
-  const parsed = lines.map((l) => JSON.parse(l) as Line);
-  const prev = new Map<string, string>();
-  for (const line of parsed) {
-    if (line.kind !== undefined) continue;
-    const event = JSON.parse(JSON.stringify(line).replace(from, to)) as RecordedEvent & Line;
-    Object.assign(line, event);
-    line.metadata!.prevHash = prev.get(event.stream) ?? null;
-    line.metadata!.hash = hashEvent(line as unknown as RecordedEvent);
-    prev.set(event.stream, line.metadata!.hash);
-  }
-  for (const line of parsed) {
-    if (line.kind !== 'heads') continue;
-    for (const head of line.heads as Array<{ stream: string; hash: string }>) head.hash = prev.get(head.stream) ?? head.hash;
-  }
-  return parsed.map((line) => JSON.stringify(line));
 }
 
 describe('signed exports', () => {
