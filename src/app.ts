@@ -5,6 +5,8 @@ import { caseSummaryProjection, type CaseSummary } from '../projections/case-sum
 import { patientSummaryProjection } from '../projections/patient-summary';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
+import { startIntegrityCheckpointer } from './audit/integrity-checkpointer';
+import { loadSigningKey } from './audit/signing-key';
 import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
@@ -108,6 +110,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   await runner.start();
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
+  const checkpointer =
+    config.integrityCheckpointIntervalMs > 0
+      ? startIntegrityCheckpointer({
+          store,
+          key: await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir }),
+          intervalMs: config.integrityCheckpointIntervalMs,
+          clock,
+          logger,
+        })
+      : null;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -125,6 +137,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     stop() {
       stopping ??= (async () => {
         await http.stop();
+        await checkpointer?.stop();
         await runner.stop();
         await accessLog.close();
         await accessWriter?.close();

@@ -99,7 +99,7 @@ export async function latestCheckpoint(
 export async function recordCheckpoint(store: EventStore, key: SigningKey, now: Date): Promise<SignedCheckpoint | null> {
   const last = await latestCheckpoint(store);
   const position = await store.headPosition();
-  if (last && position <= last.at) return null;
+  if (last ? position <= last.at : position === 0n) return null; // nothing new (or nothing at all)
   const { heads, root } = await headsAt(store, position);
   const payload: CheckpointPayload = {
     kind: 'integrity-checkpoint',

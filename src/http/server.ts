@@ -18,6 +18,7 @@ import { maxAliases } from '../graphql/common/max-aliases';
 import type { Context, Services } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { metricsText, readiness } from './health';
+import { exportKeysHandler } from './keys';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
 
 export interface HttpServerOptions {
@@ -116,6 +117,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const r = await readiness(services.store, services.runner, services.clock());
     res.status(r.ready ? 200 : 503).json(r);
   });
+  app.get('/keys/export', exportKeysHandler(services.config));
   app.get('/metrics', async (_req, res) => {
     const r = await readiness(services.store, services.runner, services.clock());
     res.type('text/plain; version=0.0.4').send(metricsText(r));
