@@ -15,13 +15,6 @@ import { makeTempDir } from '../../support/sqlite-temp';
 import { append } from './fixtures';
 import { reforge } from './forgery';
 
-type Line = Record<string, unknown> & {
-  kind?: string;
-  stream?: string;
-  revision?: number;
-  metadata?: { hash: string; prevHash: string | null };
-};
-
 async function exported(store: EventStore, selection: ExportSelection, key: SigningKey): Promise<string[]> {
   const lines: string[] = [];
   await exportEvents(store, selection, (line) => void lines.push(line.replace(/\n$/, '')), { signing: { key, exportedBy: 'aud-1' } });
