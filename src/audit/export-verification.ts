@@ -23,8 +23,11 @@ export interface ExportSignatureReport {
 }
 
 export interface ExportCheckpointReport {
-  /** matches: every covered stream's head is in the file and proven; mismatch: one is not; absent: no checkpoint line. */
-  status: 'matches' | 'mismatch' | 'absent';
+  /**
+   * matches: every covered stream's head is in the file and proven; mismatch: one is not; uncovered:
+   * no stream of the file existed at the checkpoint (nothing to prove); absent: no checkpoint line.
+   */
+  status: 'matches' | 'mismatch' | 'uncovered' | 'absent';
   /** Whether the checkpoint it was checked against is one the verifier kept (else: the one in the file). */
   against: 'kept' | 'embedded' | null;
   position: string | null;
@@ -245,7 +248,7 @@ async function checkCheckpoint(
       problems.push(`checkpoint: ${stream} has events from before the checkpoint but no proof`);
     }
   }
-  if (problems.length === before) report.status = 'matches';
+  if (problems.length === before) report.status = report.provenStreams > 0 ? 'matches' : 'uncovered';
   return report;
 }
 

@@ -62,7 +62,9 @@ async function verifyFile(file: string, keyFile: string | undefined, checkpointF
     ? `export intact, signed by key ${report.signature.keyId}` +
       (report.checkpoint.status === 'matches'
         ? `, matching the ${report.checkpoint.against} checkpoint at position ${report.checkpoint.position}`
-        : '')
+        : report.checkpoint.status === 'uncovered'
+          ? `; none of its streams existed at the checkpoint at position ${report.checkpoint.position}, so that proves nothing about them`
+          : '')
     : 'export NOT intact';
   io.stderr.write(`${report.eventCount} events in ${report.streamCount} streams: ${verdict}\n`);
   return report.valid ? 0 : 1;

@@ -128,6 +128,12 @@ describe('signed exports', () => {
       );
     });
 
+    it('says a case opened after the checkpoint is not covered by it, rather than that it matches', async () => {
+      await append(store, 'case-c9', [{ type: 'CaseOpened', data: { caseId: 'c9', patientId: 'p1' } }]);
+      const report = await verifyExport(await exported(store, { kind: 'case', caseId: 'c9' }, key), { keys, kept });
+      expect(report).toMatchObject({ valid: true, checkpoint: { status: 'uncovered', provenStreams: 0 } });
+    });
+
     it('says so when the export was proven against another checkpoint than the kept one', async () => {
       const lines = await exported(store, { kind: 'case', caseId: 'c1' }, key);
       const later = (await recordCheckpoint(store, key, new Date('2026-02-02T00:00:00Z')))!;
