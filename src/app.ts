@@ -106,20 +106,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     jwksUrl: config.jwksUrl,
   });
 
+  // Before anything starts: a key file that cannot be read stops the start here.
+  const signingKey =
+    config.integrityCheckpointIntervalMs > 0
+      ? await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir })
+      : null;
+
   const started = Date.now();
   await runner.start();
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
-  const checkpointer =
-    config.integrityCheckpointIntervalMs > 0
-      ? startIntegrityCheckpointer({
-          store,
-          key: await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir }),
-          intervalMs: config.integrityCheckpointIntervalMs,
-          clock,
-          logger,
-        })
-      : null;
+  const checkpointer = signingKey
+    ? startIntegrityCheckpointer({ store, key: signingKey, intervalMs: config.integrityCheckpointIntervalMs, clock, logger })
+    : null;
 
   let stopping: Promise<void> | null = null;
   return {
