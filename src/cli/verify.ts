@@ -9,7 +9,7 @@
  *   Saves the latest signed integrity checkpoint as JSON, to keep outside the system.
  * Prints a JSON report on stdout; exits 0 when every chain is intact (and the checkpoint matches),
  * 1 on any break, 2 on bad usage, 3 when the check could not run (no store at DATA_DIR), 4 when the
- * case or stream asked for does not exist. The store is the one the server uses (DATA_DIR or EVENTSTORE_URL).
+ * case, stream or prefix asked for holds nothing. The store is the one the server uses (DATA_DIR or EVENTSTORE_URL).
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -120,6 +120,11 @@ export async function runVerify(argv: string[], io: CliIo): Promise<number> {
       return report.valid ? 0 : 1;
     }
     const report = await verifyAll(store, io, values.prefix);
+    if (values.prefix !== undefined && report.streamCount === 0) {
+      io.stdout.write(`${json({ prefix: values.prefix, found: false })}\n`);
+      io.stderr.write(`not found: no stream under the prefix ${values.prefix}\n`);
+      return NOT_FOUND;
+    }
     const checkpoint = kept ? await verifyCheckpointAgainstStore(store, kept, keys) : undefined;
     io.stdout.write(`${json(checkpoint ? { ...report, checkpoint } : report)}\n`);
     for (const broken of report.broken) io.stderr.write(describe(broken));

@@ -159,6 +159,9 @@ describe('the audit command lines', () => {
     expect(await runVerify(['--case', 'nope'], unknown)).toBe(4);
     expect(JSON.parse(unknown.out())).toEqual({ stream: 'case-nope', found: false });
     expect(unknown.err()).toContain('not found: no events in stream case-nope');
+    const noPrefix = io(env);
+    expect(await runVerify(['--prefix', 'nothing-'], noPrefix)).toBe(4);
+    expect(JSON.parse(noPrefix.out())).toEqual({ prefix: 'nothing-', found: false });
     const exporting = io(env);
     expect(await runExport(['--case', 'nope'], exporting)).toBe(4);
     expect(exporting.err()).toContain('not found: no case nope');
