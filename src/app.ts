@@ -6,6 +6,8 @@ import { patientSummaryProjection } from '../projections/patient-summary';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
 import { createSecurityEvents } from './audit/security-events';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
+import { startIntegrityCheckpointer } from './audit/integrity-checkpointer';
+import { loadSigningKey } from './audit/signing-key';
 import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
@@ -111,10 +113,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     jwksUrl: config.jwksUrl,
   });
 
+  // Before anything starts: a key file that cannot be read stops the start here.
+  const signingKey =
+    config.integrityCheckpointIntervalMs > 0
+      ? await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir })
+      : null;
+
   const started = Date.now();
   await runner.start();
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
+  const checkpointer = signingKey
+    ? startIntegrityCheckpointer({ store, key: signingKey, intervalMs: config.integrityCheckpointIntervalMs, clock, logger })
+    : null;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -132,6 +143,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     stop() {
       stopping ??= (async () => {
         await http.stop();
+        await checkpointer?.stop();
         await runner.stop();
         await accessLog.close();
         await securityEvents.close();

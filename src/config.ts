@@ -1,4 +1,5 @@
 /** Environment → validated configuration. A bad value stops the start with a message naming the variable. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -20,6 +21,10 @@ export interface Config {
   /** Largest page `first` may ask for. */
   maxPageSize: number;
   introspection: boolean;
+  /** Ed25519 PKCS#8 PEM signing exports and checkpoints; when absent, generated once in DATA_DIR (audit/signing-key.ts). */
+  exportSigningKeyFile: string | null;
+  /** How often the server records an integrity checkpoint; 0: never. */
+  integrityCheckpointIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +85,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('JWT_SECRET must be at least 32 characters long'); // never echo a secret
   }
   const production = text('NODE_ENV') === 'production';
+  const exportSigningKeyFile = text('EXPORT_SIGNING_KEY_FILE');
+  if (exportSigningKeyFile !== null && !existsSync(exportSigningKeyFile)) {
+    problems.push('EXPORT_SIGNING_KEY_FILE names no file that exists');
+  }
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -95,6 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
     projectionBatchSize: int('PROJECTION_BATCH_SIZE', 1000, 1, 100000),
     maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10000),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
+    exportSigningKeyFile: exportSigningKeyFile === null ? null : path.resolve(exportSigningKeyFile),
+    integrityCheckpointIntervalMs: int('INTEGRITY_CHECKPOINT_INTERVAL_MS', 60 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

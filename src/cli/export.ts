@@ -1,13 +1,17 @@
 /**
  * `npm run export -- --case <id> | --all [--out <file>] [--actor <user id>]`
- *   NDJSON of the envelopes (one event a line, in order), then a line with every stream's head hash,
- *   on stdout or into --out. Every patient and case exported is recorded in the access log, attributed
- *   to --actor, else CELLTRAIL_ACTOR, else "cli".
- * `npm run export -- --verify <file | ->`
- *   Checks an export offline: every chain, and the heads line. Prints a JSON report.
+ *   NDJSON of the envelopes (one event a line, in order) after the latest integrity checkpoint's proofs,
+ *   then a line with every stream's head hash and a line signing it all with the server's key
+ *   (ndjson-export.ts), on stdout or into --out. Every patient and case exported is recorded in the
+ *   access log, attributed to --actor, else CELLTRAIL_ACTOR, else "cli".
+ * `npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]`
+ *   Checks an export offline: the signature, every chain, the heads line and the checkpoint proofs.
+ *   Prints a JSON report. Without --key the signature cannot be checked and the export is not intact.
+ * `npm run export -- --public-key`
+ *   Prints the server's public key (SPKI PEM), for auditors to keep outside the system.
  * To redirect stdout, use --out or `npm run --silent export …` (npm prints its own header on stdout).
- * Exits 0 when all is well, 1 when a chain is broken (the export is still written), 2 on bad usage,
- * 3 when it could not run.
+ * Exits 0 when all is well, 1 when a chain is broken (the export is still written) or an export is
+ * not intact, 2 on bad usage, 3 when it could not run (no store, no key), 4 when the case does not exist.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -16,12 +20,15 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { openEventStore } from '../app';
+import { readFileSync } from 'node:fs';
 import { createEventStoreAccessLog } from '../audit/event-store-access-log';
 import { verifyExport } from '../audit/export-verification';
+import { parseCheckpoint } from '../audit/integrity-checkpoint';
 import { exportEvents, type ExportSelection, type ExportSummary } from '../audit/ndjson-export';
+import { loadSigningKey, readPublicKeys, type PublicKey, type SigningKey } from '../audit/signing-key';
 import { loadConfig } from '../config';
 import type { EventStore } from '../eventstore/port';
+import { openExistingStore } from './open-store';
 import { createProgress } from './progress';
 
 export interface ExportIo {
@@ -33,23 +40,54 @@ export interface ExportIo {
 }
 
 const USAGE =
-  'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>]\n       npm run export -- --verify <file | ->\n';
+  'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>]\n' +
+  '       npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]\n' +
+  '       npm run export -- --public-key\n';
+
+/** Exit code: the case asked for does not exist. */
+export const NOT_FOUND = 4;
 
 const json = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
 
-async function verifyFile(file: string, io: ExportIo): Promise<number> {
+async function verifyFile(file: string, keyFile: string | undefined, checkpointFile: string | undefined, io: ExportIo): Promise<number> {
+  const keys: PublicKey[] = keyFile === undefined ? [] : await readPublicKeys(readFileSync(keyFile, 'utf8'));
+  const kept = checkpointFile === undefined ? undefined : parseCheckpoint(readFileSync(checkpointFile, 'utf8'), checkpointFile);
   const input = file === '-' ? io.stdin : createReadStream(file, 'utf8');
-  const report = await verifyExport(createInterface({ input, crlfDelay: Infinity }));
+  const report = await verifyExport(createInterface({ input, crlfDelay: Infinity }), { keys, kept });
   io.stdout.write(`${json(report)}\n`);
-  io.stderr.write(`${report.eventCount} events in ${report.streamCount} streams: ${report.valid ? 'export intact' : 'export BROKEN'}\n`);
+  for (const problem of report.problems) io.stderr.write(`${problem}\n`);
+  for (const broken of report.broken)
+    io.stderr.write(`BROKEN ${broken.stream} at revision ${broken.firstInvalidRevision}: ${broken.reason}\n`);
+  const verdict = report.valid
+    ? `export intact, signed by key ${report.signature.keyId}` +
+      (report.checkpoint.status === 'matches'
+        ? `, matching the ${report.checkpoint.against} checkpoint at position ${report.checkpoint.position}`
+        : report.checkpoint.status === 'uncovered'
+          ? `; none of its streams existed at the checkpoint at position ${report.checkpoint.position}, so that proves nothing about them`
+          : '')
+    : 'export NOT intact';
+  io.stderr.write(`${report.eventCount} events in ${report.streamCount} streams: ${verdict}\n`);
   return report.valid ? 0 : 1;
 }
 
-async function writeExport(store: EventStore, selection: ExportSelection, out: Writable, io: ExportIo): Promise<ExportSummary> {
+/**
+ * Everything the export reads from the store, in one place (the access checks that guard a read go
+ * around this function).
+ */
+async function writeExport(
+  store: EventStore,
+  selection: ExportSelection,
+  out: Writable,
+  io: ExportIo,
+  signing: { key: SigningKey; exportedBy: string },
+): Promise<ExportSummary> {
   const head = selection.kind === 'all' ? await store.headPosition() : 0n;
   const progress = selection.kind === 'all' ? createProgress('export', Number(head), { stream: io.stderr }) : null;
   const write = (line: string): Promise<void> | void => (out.write(line) ? undefined : once(out, 'drain').then(() => undefined));
-  const summary = await exportEvents(store, selection, write, { onProgress: (_count, position) => progress?.update(Number(position)) });
+  const summary = await exportEvents(store, selection, write, {
+    onProgress: (_count, position) => progress?.update(Number(position)),
+    signing,
+  });
   progress?.done();
   return summary;
 }
@@ -66,24 +104,45 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         out: { type: 'string' },
         actor: { type: 'string' },
         verify: { type: 'string' },
+        key: { type: 'string' },
+        checkpoint: { type: 'string' },
+        'public-key': { type: 'boolean' },
       },
     }));
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const modes = [values.case !== undefined, values.all === true, values.verify !== undefined].filter(Boolean).length;
-  if (modes !== 1) {
+  const modes = [values.case !== undefined, values.all === true, values.verify !== undefined, values['public-key'] === true].filter(
+    Boolean,
+  ).length;
+  const verifyOnly = (values.key !== undefined || values.checkpoint !== undefined) && values.verify === undefined;
+  if (modes !== 1 || verifyOnly) {
     io.stderr.write(USAGE);
     return 2;
   }
-  if (values.verify !== undefined) return verifyFile(values.verify, io);
+  if (values.verify !== undefined) return verifyFile(values.verify, values.key, values.checkpoint, io);
+  const config = loadConfig(io.env);
+  // The store first: a DATA_DIR that holds none is not the server's, and gets no key of its own.
+  const store = await (io.openStore ?? (() => openExistingStore(config)))();
+  let key: SigningKey;
+  try {
+    key = await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (values['public-key']) {
+    await store.close();
+    io.stdout.write(key.publicPem);
+    io.stderr.write(`key id ${key.keyId}\n`);
+    return 0;
+  }
 
   const selection: ExportSelection = values.case !== undefined ? { kind: 'case', caseId: values.case } : { kind: 'all' };
   const actorId = values.actor ?? io.env.CELLTRAIL_ACTOR ?? 'cli';
   const actor = { id: actorId, name: actorId, role: 'CLI' };
   const correlationId = randomUUID();
-  const store = await (io.openStore ?? (() => openEventStore(loadConfig(io.env))))();
   const accessLog = createEventStoreAccessLog({
     store,
     onError: (error) => io.stderr.write(`access log: ${error instanceof Error ? error.message : String(error)}\n`),
@@ -92,7 +151,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
   try {
     let summary: ExportSummary;
     try {
-      summary = await writeExport(store, selection, out, io);
+      summary = await writeExport(store, selection, out, io, { key, exportedBy: actorId });
     } catch (error) {
       const caseId = selection.kind === 'case' ? selection.caseId : null;
       accessLog.record({ actor, operation: 'export', caseId, patientId: null, outcome: 'ERROR', correlationId });
@@ -101,8 +160,8 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     for (const subject of summary.subjects) accessLog.record({ actor, operation: 'export', ...subject, outcome: 'OK', correlationId });
     if (selection.kind === 'case' && summary.eventCount === 0) {
       accessLog.record({ actor, operation: 'export', caseId: selection.caseId, patientId: null, outcome: 'NOT_FOUND', correlationId });
-      io.stderr.write(`no case ${selection.caseId}\n`);
-      return 1;
+      io.stderr.write(`not found: no case ${selection.caseId}\n`);
+      return NOT_FOUND;
     }
     io.stderr.write(`exported ${summary.eventCount} events of ${summary.heads.length} streams\n`);
     for (const broken of summary.broken)

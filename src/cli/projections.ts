@@ -1,17 +1,23 @@
 /**
- * `npm run projections -- status | rebuild [name]`
+ * `npm run projections -- status | rebuild [name] | check [name]`
  *  status:  each projection's position, lag and dead letters (from the running server's /ready on the
  *           embedded default, whose read models live in its memory; from MongoDB when MONGODB_URL is set).
- *  rebuild: replays every event into a side collection and swaps it in (blue/green), with a progress bar.
- *           On the embedded default the server rebuilds its in-memory models at every start; here the
- *           rebuild replays into memory to check that every event applies, and reports the rate.
+ *  rebuild: with MONGODB_URL, replays every event into a side collection and swaps it in (blue/green)
+ *           under the running servers, with a progress bar. On the embedded default the read models live
+ *           in the server's memory, out of this process's reach: refused (exit 2), saying to restart the
+ *           server, which rebuilds them from the events at every start.
+ *  check:   replays every event into a private in-memory copy, to check that each applies and measure
+ *           the rate; changes nothing anywhere.
+ * Exit codes: 0 done, 1 failed, 2 bad usage or refused, 3 no event store at DATA_DIR.
  */
 import 'reflect-metadata';
-import { openEventStore, openReadStore, projectionsFor } from '../app';
+import { openReadStore, projectionsFor } from '../app';
 import { DEFAULT_COMPLIANCE_CONFIG } from '../compliance';
 import { loadConfig } from '../config';
 import { checkpointName, DEAD_LETTERS } from '../projection/names';
 import { rebuildProjection } from '../projection/rebuild';
+import { createMemoryReadStore } from '../readstore/memory';
+import { MissingStoreError, openExistingStore } from './open-store';
 import { createProgress } from './progress';
 
 async function status(): Promise<number> {
@@ -28,7 +34,7 @@ async function status(): Promise<number> {
     process.stdout.write(`${JSON.stringify(await response.json(), null, 2)}\n`);
     return response.ok ? 0 : 1;
   }
-  const store = await openEventStore(config);
+  const store = await openExistingStore(config);
   const readStore = await openReadStore(config);
   try {
     const head = await store.headPosition();
@@ -53,8 +59,17 @@ async function status(): Promise<number> {
   }
 }
 
-async function rebuild(name: string | undefined): Promise<number> {
+const REFUSED_EMBEDDED =
+  "refused: without MONGODB_URL the read models live in the running server's memory, out of reach of this command.\n" +
+  'Restart the server to rebuild them: it replays every event at start. (`npm run projections -- check` replays them\n' +
+  'here, into a private copy, to check that every event applies; it changes nothing.)\n';
+
+async function rebuild(name: string | undefined, mode: 'rebuild' | 'check'): Promise<number> {
   const config = loadConfig();
+  if (mode === 'rebuild' && !config.mongodbUrl) {
+    process.stderr.write(REFUSED_EMBEDDED);
+    return 2;
+  }
   const projections = projectionsFor(DEFAULT_COMPLIANCE_CONFIG).filter((p) => !name || p.name === name);
   if (projections.length === 0) {
     process.stderr.write(
@@ -64,8 +79,8 @@ async function rebuild(name: string | undefined): Promise<number> {
     );
     return 2;
   }
-  const store = await openEventStore(config);
-  const readStore = await openReadStore(config);
+  const store = await openExistingStore(config);
+  const readStore = mode === 'check' ? createMemoryReadStore({ freezeDocuments: false }) : await openReadStore(config);
   try {
     const head = await store.headPosition();
     for (const projection of projections) {
@@ -85,7 +100,7 @@ async function rebuild(name: string | undefined): Promise<number> {
       progress.done();
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(
-        `${JSON.stringify({ projection: projection.name, events, position: String(position), seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) })}\n`,
+        `${JSON.stringify({ projection: projection.name, mode, events, position: String(position), seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)) })}\n`,
       );
     }
     return 0;
@@ -101,8 +116,8 @@ async function rebuild(name: string | undefined): Promise<number> {
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   if (command === 'status') return status();
-  if (command === 'rebuild') return rebuild(name);
-  process.stderr.write('usage: npm run projections -- status | rebuild [name]\n');
+  if (command === 'rebuild' || command === 'check') return rebuild(name, command);
+  process.stderr.write('usage: npm run projections -- status | rebuild [name] | check [name]\n');
   return 2;
 }
 
@@ -110,6 +125,6 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exit(error instanceof MissingStoreError ? 3 : 1);
   },
 );

@@ -1,18 +1,28 @@
 /**
  * `npm run verify -- [--all] [--prefix <streamPrefix>] [--case <id>] [--stream <name>]`
- * Recomputes hash chains: every stream (the default, with a progress bar on stderr), the streams under a
- * prefix, or one case / stream. Prints a JSON report on stdout; exits 0 when every chain is intact,
- * 1 on any break, 2 on bad usage, 3 when the check could not run. The store is the one the server uses (DATA_DIR or EVENTSTORE_URL).
+ *   Recomputes hash chains: every stream (the default, with a progress bar on stderr), the streams
+ *   under a prefix, or one case / stream.
+ * `npm run verify -- --checkpoint <kept.json> --key <public key file>`
+ *   Every chain, and the Merkle root of every stream's head at the kept checkpoint's position against
+ *   the kept root: history at or before the checkpoint rewritten since (even re-hashed) shows.
+ * `npm run verify -- --checkpoint-out <file>`
+ *   Saves the latest signed integrity checkpoint as JSON, to keep outside the system.
+ * Prints a JSON report on stdout; exits 0 when every chain is intact (and the checkpoint matches),
+ * 1 on any break, 2 on bad usage, 3 when the check could not run (no store at DATA_DIR), 4 when the
+ * case, stream or prefix asked for holds nothing. The store is the one the server uses (DATA_DIR or EVENTSTORE_URL).
  */
 import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openEventStore } from '../app';
 import type { StreamIntegrity } from '../audit/chain-checker';
+import { latestCheckpoint, parseCheckpoint, verifyCheckpointAgainstStore } from '../audit/integrity-checkpoint';
+import { readPublicKeys } from '../audit/signing-key';
 import { verifyStore, type StoreIntegrity } from '../audit/verify-store';
 import { verifyStream } from '../audit/verify-stream';
 import { loadConfig } from '../config';
 import { caseStream } from '../domain/events';
 import type { EventStore } from '../eventstore/port';
+import { openExistingStore } from './open-store';
 import { createProgress } from './progress';
 
 export interface CliIo {
@@ -23,7 +33,13 @@ export interface CliIo {
   openStore?: () => Promise<EventStore>;
 }
 
-const USAGE = 'usage: npm run verify -- [--all] [--prefix <streamPrefix>] [--case <id>] [--stream <name>]\n';
+const USAGE =
+  'usage: npm run verify -- [--all] [--prefix <streamPrefix>] [--case <id>] [--stream <name>]\n' +
+  '       npm run verify -- --checkpoint <kept checkpoint.json> --key <public key file>\n' +
+  '       npm run verify -- --checkpoint-out <file>\n';
+
+/** Exit code: the case or stream asked for does not exist. */
+export const NOT_FOUND = 4;
 
 const json = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
 
@@ -38,13 +54,35 @@ async function verifyAll(store: EventStore, io: CliIo, streamPrefix: string | un
   return report;
 }
 
+async function saveCheckpoint(store: EventStore, file: string, io: CliIo): Promise<number> {
+  const latest = await latestCheckpoint(store);
+  if (!latest) {
+    io.stderr.write(
+      'not found: no integrity checkpoint recorded yet (the server records one at start and every INTEGRITY_CHECKPOINT_INTERVAL_MS)\n',
+    );
+    return NOT_FOUND;
+  }
+  writeFileSync(file, `${json(latest.checkpoint)}\n`, { flag: 'wx' });
+  io.stdout.write(`${json(latest.checkpoint)}\n`);
+  io.stderr.write(`saved the checkpoint at position ${latest.checkpoint.position} (${latest.checkpoint.streamCount} streams) to ${file}\n`);
+  return 0;
+}
+
 export async function runVerify(argv: string[], io: CliIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
-      options: { all: { type: 'boolean' }, prefix: { type: 'string' }, case: { type: 'string' }, stream: { type: 'string' } },
+      options: {
+        all: { type: 'boolean' },
+        prefix: { type: 'string' },
+        case: { type: 'string' },
+        stream: { type: 'string' },
+        checkpoint: { type: 'string' },
+        key: { type: 'string' },
+        'checkpoint-out': { type: 'string' },
+      },
     }));
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -55,21 +93,46 @@ export async function runVerify(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`choose one of --all, --prefix, --case, --stream\n${USAGE}`);
     return 2;
   }
-  const store = await (io.openStore ?? (() => openEventStore(loadConfig(io.env))))();
+  const checkpointMode = values.checkpoint !== undefined || values.key !== undefined;
+  const outMode = values['checkpoint-out'] !== undefined;
+  if (
+    (checkpointMode && (values.checkpoint === undefined || values.key === undefined)) ||
+    ((checkpointMode || outMode) && (single !== undefined || values.prefix !== undefined || (checkpointMode && outMode)))
+  ) {
+    io.stderr.write(`--checkpoint needs --key, and neither goes with --checkpoint-out, --prefix, --case or --stream\n${USAGE}`);
+    return 2;
+  }
+  // Read before the store is opened: a bad file is a usage error, not a broken store.
+  const kept = values.checkpoint === undefined ? undefined : parseCheckpoint(readFileSync(values.checkpoint, 'utf8'), values.checkpoint);
+  const keys = values.key === undefined ? [] : await readPublicKeys(readFileSync(values.key, 'utf8'));
+  const store = await (io.openStore ?? (() => openExistingStore(loadConfig(io.env))))();
   try {
+    if (outMode) return await saveCheckpoint(store, values['checkpoint-out']!, io);
     if (single !== undefined) {
       const report = await verifyStream(store, single);
+      if (report.eventCount === 0) {
+        io.stdout.write(`${json({ stream: single, found: false })}\n`);
+        io.stderr.write(`not found: no events in stream ${single}\n`);
+        return NOT_FOUND;
+      }
       io.stdout.write(`${json(report)}\n`);
-      if (report.eventCount === 0) io.stderr.write(`no events in stream ${single}\n`);
       if (!report.valid) io.stderr.write(describe(report));
-      return report.valid && report.eventCount > 0 ? 0 : 1;
+      return report.valid ? 0 : 1;
     }
     const report = await verifyAll(store, io, values.prefix);
-    io.stdout.write(`${json(report)}\n`);
+    if (values.prefix !== undefined && report.streamCount === 0) {
+      io.stdout.write(`${json({ prefix: values.prefix, found: false })}\n`);
+      io.stderr.write(`not found: no stream under the prefix ${values.prefix}\n`);
+      return NOT_FOUND;
+    }
+    const checkpoint = kept ? await verifyCheckpointAgainstStore(store, kept, keys) : undefined;
+    io.stdout.write(`${json(checkpoint ? { ...report, checkpoint } : report)}\n`);
     for (const broken of report.broken) io.stderr.write(describe(broken));
     for (const range of report.unreadable) io.stderr.write(`UNREADABLE rows at positions after ${range.after} up to ${range.upTo}\n`);
+    for (const problem of checkpoint?.problems ?? []) io.stderr.write(`CHECKPOINT ${problem}\n`);
     io.stderr.write(`${report.streamCount} streams, ${report.eventCount} events: ${report.valid ? 'every chain intact' : 'BROKEN'}\n`);
-    return report.valid ? 0 : 1;
+    if (checkpoint?.valid) io.stderr.write(`the store matches the kept checkpoint at position ${checkpoint.position}\n`);
+    return report.valid && (checkpoint?.valid ?? true) ? 0 : 1;
   } finally {
     await store.close();
   }

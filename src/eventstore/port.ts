@@ -142,6 +142,15 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   close(): Promise<void>;
 }
 
+/** A stream's last event as of some store position: what an integrity checkpoint commits to (audit/merkle.ts). */
+export interface StreamHead {
+  stream: string;
+  revision: number;
+  /** That event's `metadata.hash`. */
+  hash: string;
+  position: Position;
+}
+
 export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; [] when the stream does not exist. */
@@ -156,5 +165,10 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the store; 0n (or the store's start) when empty. */
   headPosition(): Promise<Position>;
+  /**
+   * Every stream's last event at or before `upTo` (omitted: now), in no particular order. How much
+   * each adapter reads to find them is the adapter's (see its module comment).
+   */
+  streamHeads(upTo?: Position): Promise<StreamHead[]>;
   close(): Promise<void>;
 }

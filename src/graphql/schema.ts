@@ -11,6 +11,7 @@ import { AccessLogResolver } from './audit/access-log.resolver';
 import { AuditEventResolver } from './audit/audit-event.resolver';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CaseAuditResolver } from './audit/case-audit.resolver';
+import { IntegrityCheckpointResolver } from './audit/integrity-checkpoint.resolver';
 import { unauthenticated } from './common/errors';
 import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
 import type { Context } from './context';
@@ -26,6 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuditEventResolver,
   AuditLogResolver,
   AccessLogResolver,
+  IntegrityCheckpointResolver,
 ];
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {

@@ -20,6 +20,7 @@ import type { Services } from '../services';
 import { createPipeline, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_TOKENS } from './graphql-pipeline';
 import { limitResponseSize, requestErrors } from './request-errors';
 import { metricsText, readiness } from './health';
+import { exportKeysHandler } from './keys';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
 
 export interface HttpServerOptions {
@@ -158,6 +159,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const r = await readiness(services.store, services.runner, services.clock());
     res.status(r.ready ? 200 : 503).json(r);
   });
+  app.get('/keys/export', exportKeysHandler(services.config));
   app.get('/metrics', async (_req, res) => {
     const r = await readiness(services.store, services.runner, services.clock());
     res.type('text/plain; version=0.0.4').send(metricsText(r, services.securityEvents.counts()));

@@ -547,6 +547,32 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
       });
     });
 
+    describe('streamHeads', () => {
+      test("gives each stream's last revision, hash and position, as of a position", async () => {
+        const prefix = `h${unique()}-`;
+        const hashed = (n: number): NewEvent[] =>
+          Array.from({ length: n }, (_, i) => newEvent('Tested', { n: i }, { hash: `${prefix}hash-${i}` }));
+        const a1 = await store.append(`${prefix}a`, hashed(2), 'no_stream');
+        const b1 = await store.append(`${prefix}b`, hashed(1), 'no_stream');
+        const a2 = await store.append(`${prefix}a`, hashed(3).slice(2), 1);
+
+        const mine = (heads: Awaited<ReturnType<EventStore['streamHeads']>>) =>
+          heads.filter((h) => h.stream.startsWith(prefix)).sort((x, y) => (x.stream < y.stream ? -1 : 1));
+        expect(mine(await store.streamHeads())).toEqual([
+          { stream: `${prefix}a`, revision: 2, hash: `${prefix}hash-2`, position: a2.position },
+          { stream: `${prefix}b`, revision: 0, hash: `${prefix}hash-0`, position: b1.position },
+        ]);
+        // as the store stood before the second append to a
+        expect(mine(await store.streamHeads(b1.position))).toEqual([
+          { stream: `${prefix}a`, revision: 1, hash: `${prefix}hash-1`, position: a1.position },
+          { stream: `${prefix}b`, revision: 0, hash: `${prefix}hash-0`, position: b1.position },
+        ]);
+        expect(mine(await store.streamHeads(a1.position))).toEqual([
+          { stream: `${prefix}a`, revision: 1, hash: `${prefix}hash-1`, position: a1.position },
+        ]);
+      });
+    });
+
     describe('subscribeToAll', () => {
       test('catches up with existing events, reports caughtUp, then delivers new appends live', async () => {
         const prefix = `s${unique()}-`;

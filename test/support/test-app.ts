@@ -90,6 +90,8 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     JWT_SECRET: TEST_SECRET,
     DATA_DIR: '/tmp/celltrail-test-unused',
     LOG_LEVEL: 'silent',
+    // no checkpoint events in the tests' stores unless a test asks for them
+    INTEGRITY_CHECKPOINT_INTERVAL_MS: '0',
     ...env,
   });
   const backend = await backendFor(overrides);

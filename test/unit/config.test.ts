@@ -40,4 +40,16 @@ describe('configuration', () => {
     });
     expect(loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).eventStoreUrl).toContain('esdb://');
   });
+
+  it('signs with a key file that exists, and checkpoints hourly unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ exportSigningKeyFile: null, integrityCheckpointIntervalMs: 3_600_000 });
+    expect(loadConfig({ EXPORT_SIGNING_KEY_FILE: __filename, INTEGRITY_CHECKPOINT_INTERVAL_MS: '0' })).toMatchObject({
+      exportSigningKeyFile: __filename,
+      integrityCheckpointIntervalMs: 0,
+    });
+    expect(() => loadConfig({ EXPORT_SIGNING_KEY_FILE: '/nonexistent/key.pem' })).toThrow(
+      'EXPORT_SIGNING_KEY_FILE names no file that exists',
+    );
+    expect(() => loadConfig({ INTEGRITY_CHECKPOINT_INTERVAL_MS: '-1' })).toThrow('INTEGRITY_CHECKPOINT_INTERVAL_MS must be an integer');
+  });
 });

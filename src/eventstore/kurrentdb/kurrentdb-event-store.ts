@@ -11,6 +11,8 @@
  * - Reads are retried on connection failures; a server still unreachable after the retries is
  *   reported as StoreUnavailableError naming the host, never the credentials.
  * - Filters on actor and recording time are checked client-side (known limit, see filters.ts).
+ * - streamHeads reads $all up to the position (the server keeps no per-stream head index one could
+ *   ask for all streams at once): O(events); the integrity checkpointer runs it once an interval.
  */
 import {
   BACKWARDS,
@@ -34,6 +36,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamHead,
   type Subscription,
 } from '../port';
 import { describeTarget, isTransient, unreachable } from './errors';
@@ -222,6 +225,21 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
     return head ?? 0n;
   }
 
+  /** Every stream's last event up to `upTo`, from pages of $all without system events. */
+  async function streamHeads(upTo?: Position): Promise<StreamHead[]> {
+    const heads = new Map<string, StreamHead>();
+    const pageSize = MAX_CHECKED_CHUNK;
+    for (let after: Position | undefined; ;) {
+      const page = await readAll({ after, maxCount: pageSize });
+      for (const e of page) {
+        if (upTo !== undefined && e.position > upTo) return [...heads.values()];
+        heads.set(e.stream, { stream: e.stream, revision: e.revision, hash: e.metadata.hash, position: e.position });
+      }
+      if (page.length < pageSize) return [...heads.values()];
+      after = (page[page.length - 1] as RecordedEvent).position;
+    }
+  }
+
   return {
     async append(stream, events, expected): Promise<AppendResult> {
       validateExpected(expected);
@@ -249,6 +267,7 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
     readAll,
 
     headPosition,
+    streamHeads,
 
     subscribeToAll(subscribeOptions): Subscription {
       ensureOpen();

@@ -1,5 +1,5 @@
 /** readStream and readAll: each filter shape is answered from the index that keeps a page O(page) (filtered-reads.ts). */
-import type { EventFilter, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port';
+import type { EventFilter, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamHead } from '../port';
 import { planFilteredRead } from './filtered-reads';
 import { decodeRows, type Statements } from './statements';
 
@@ -47,4 +47,17 @@ export function readAll(st: Statements, options: ReadAllOptions = {}): RecordedE
 export function headPosition(st: Statements): bigint {
   const row = st.head.get() as { position: number | bigint | null };
   return row.position === null ? 0n : BigInt(row.position);
+}
+
+/** Largest SQLite integer: "up to now". */
+const LAST_POSITION = 2n ** 63n - 1n;
+
+export function streamHeads(st: Statements, upTo: Position | undefined): StreamHead[] {
+  const rows = st.streamHeads.all(upTo === undefined || upTo > LAST_POSITION ? LAST_POSITION : upTo) as {
+    stream: string;
+    revision: number;
+    position: number | bigint;
+    hash: string;
+  }[];
+  return rows.map((r) => ({ stream: r.stream, revision: r.revision, hash: r.hash, position: BigInt(r.position) }));
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { EventStore, Subscription } from '../port';
 import { toRows, validateExpected } from './append-rules';
 import { createGroupCommitWriter } from './group-commit';
-import { headPosition, readAll, readStream } from './reads';
+import { headPosition, readAll, readStream, streamHeads } from './reads';
 import { openDatabase, readSettings, type SynchronousMode } from './schema';
 import { prepareStatements, type Statements } from './statements';
 import { createCommitSignal, createSubscription, type SubscriptionDeps } from './subscription';
@@ -69,6 +69,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     readStream: (stream, readOptions) => later(() => readStream(open(), stream, readOptions)),
     readAll: (readOptions) => later(() => readAll(open(), readOptions)),
     headPosition: () => later(() => headPosition(open())),
+    streamHeads: (upTo) => later(() => streamHeads(open(), upTo)),
     subscribeToAll(subscribeOptions) {
       const subscription = createSubscription(
         {

@@ -33,6 +33,11 @@ const SQL = {
   findById: 'SELECT stream, revision FROM events WHERE id = ?',
   idsFrom: 'SELECT id, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
   head: 'SELECT max(position) AS position FROM events',
+  /** Each stream's last revision from the (stream, revision) index (which holds the position too), then that row's hash. */
+  streamHeads: `SELECT e.stream, e.revision, e.position, json_extract(e.metadata, '$.hash') AS hash
+                FROM (SELECT stream, max(revision) AS revision FROM events INDEXED BY events_by_stream
+                      WHERE position <= ? GROUP BY stream) AS h
+                JOIN events AS e ON e.stream = h.stream AND e.revision = h.revision`,
 
   streamForwards: `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   streamBackwards: `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
@@ -56,7 +61,7 @@ export function prepareStatements(db: Database.Database): Statements {
     prepared[name] = statement.reader ? statement.raw(true) : statement;
   }
   // Scalars read back by the adapter itself are plain objects, not raw rows.
-  for (const name of ['lastRevision', 'findById', 'idsFrom', 'head', 'firstRecordedFrom', 'firstRecordedAfter'] as const) {
+  for (const name of ['lastRevision', 'findById', 'idsFrom', 'head', 'streamHeads', 'firstRecordedFrom', 'firstRecordedAfter'] as const) {
     prepared[name].raw(false);
   }
   return prepared;
