@@ -12,6 +12,7 @@ import { readAccessLogPage, type AccessLogCursor, type AccessLogPage, type Acces
 import { auditLogPlan, type AuditLogQuery } from '../audit/audit-log-query';
 import { caseAsOf, type CaseAsOf } from '../audit/case-as-of';
 import { readEventPage, type EventPage } from '../audit/event-page';
+import { latestCheckpoint, type SignedCheckpoint } from '../audit/integrity-checkpoint';
 import { collectSubjects } from '../audit/subjects';
 import type { StreamIntegrity } from '../audit/chain-checker';
 import { isUnreadableRow, verifyStream } from '../audit/verify-stream';
@@ -62,6 +63,8 @@ export interface PatientData extends CaseCommands {
   caseRecordOfStream(stream: string): Promise<CaseRecord | null>;
   auditLog(query: AuditLogQuery, page: { first: number; after?: Position }): Promise<EventPage>;
   accessLog(query: AccessLogQuery, page: { first: number; after?: AccessLogCursor }): Promise<AccessLogPage>;
+  /** The latest signed integrity checkpoint (no patient data: a root over every stream's head). */
+  latestIntegrityCheckpoint(): Promise<{ checkpoint: SignedCheckpoint } | null>;
   /** Live updates of a case; each delivery is a logged read; ends when the caller's token expires. */
   watchCase(caseId: string): AsyncIterableIterator<CaseSummary>;
 }
@@ -268,6 +271,11 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       );
       await logged(user, [access('accessLog', null, query.caseId ?? null, query.patientId ?? null, 'OK')]);
       return result;
+    },
+
+    async latestIntegrityCheckpoint() {
+      authorize('readAuditLog');
+      return latestCheckpoint(store);
     },
 
     watchCase(caseId) {

@@ -4,7 +4,7 @@
  * is not an access to be logged.
  */
 import { Authorized, Field, Int, ObjectType, Query, Resolver, Ctx } from 'type-graphql';
-import { latestCheckpoint } from '../../audit/integrity-checkpoint';
+import { rolesFor } from '../../access/permissions';
 import { DateTimeScalar } from '../common/scalars';
 import type { Context } from '../context';
 
@@ -25,10 +25,10 @@ export class IntegrityCheckpoint {
 
 @Resolver()
 export class IntegrityCheckpointResolver {
-  @Authorized('AUDITOR', 'ADMIN')
+  @Authorized(...rolesFor('readAuditLog'))
   @Query(() => IntegrityCheckpoint, { nullable: true, description: 'The latest integrity checkpoint; null before the first one.' })
   async integrityCheckpoint(@Ctx() ctx: Context): Promise<IntegrityCheckpoint | null> {
-    const latest = await latestCheckpoint(ctx.services.store);
+    const latest = await ctx.data.latestIntegrityCheckpoint();
     if (!latest) return null;
     const { root, position, streamCount, recordedAt, keyId, signature } = latest.checkpoint;
     return { root, position, streamCount, recordedAt, keyId, signature, json: JSON.stringify(latest.checkpoint) };
