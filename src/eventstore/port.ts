@@ -26,6 +26,10 @@ export interface EventMetadata {
   correlationId: string;
   causationId: string | null;
   schemaVersion: number;
+  /** The facility whose patient or case the event is about (absent on events about none, and on events written before it existed). */
+  facilityId?: string;
+  /** SHA-256 of the command that wrote the event (type and payload): a command id reused with another payload is refused. */
+  commandHash?: string;
   /** Hash of the previous event in the same stream; null for revision 0. */
   prevHash: string | null;
   /** sha256 over the canonical JSON of the event without this field (see envelope.ts). */
@@ -102,6 +106,8 @@ export interface EventFilter {
   recordedFrom?: string;
   /** Only events recorded at or before this instant. */
   recordedTo?: string;
+  /** Only events of these facilities (see event-facility.ts); [] matches nothing. */
+  facilities?: readonly string[];
 }
 
 export interface ReadStreamOptions {
