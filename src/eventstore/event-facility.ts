@@ -51,7 +51,7 @@ export function facilityOriginOf(event: FacilityClues): FacilityOrigin {
   const named = textField(event.metadata, 'facilityId');
   if (named !== null) return { facility: named, firstOf: null };
   const { stream } = event;
-  if (stream.startsWith(CASE_STREAM_PREFIX) || stream.startsWith(PATIENT_STREAM_PREFIX)) {
+  if (isReferredTo(stream)) {
     return { facility: textField(event.data, 'facilityId'), firstOf: stream };
   }
   if (stream.startsWith(ACCESS_STREAM_PREFIX) && event.type === ACCESS_EVENT_TYPE) {
@@ -61,6 +61,11 @@ export function facilityOriginOf(event: FacilityClues): FacilityOrigin {
     if (patientId !== null) return { facility: null, firstOf: `${PATIENT_STREAM_PREFIX}${patientId}` };
   }
   return NONE;
+}
+
+/** Whether older events may take their facility from this stream's first event (a case or patient stream). */
+export function isReferredTo(stream: string): boolean {
+  return stream.startsWith(CASE_STREAM_PREFIX) || stream.startsWith(PATIENT_STREAM_PREFIX);
 }
 
 /** Whether the origin's `facility` is the answer for an event at this place (no other event needs reading). */
