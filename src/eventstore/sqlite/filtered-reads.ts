@@ -3,7 +3,9 @@
  * 1. a narrow stream prefix ("case-12…"): the (stream, revision) index, few streams;
  * 2. an actor: the (actor_id, position) index (an actor works in few facilities, so the actor's rows
  *    are the narrower set: a facility's are a share of the store);
- * 3. facilities: one (facility, position) range per facility, merged;
+ * 3. facilities: one (facility, position) range per facility, merged; with event types, one
+ *    (facility, type, position) range per pair, merged, so that types rare in a facility (its
+ *    patients' registrations among its cases' steps) still cost a page, not the facility's events;
  * 4. event types: where they are most of the rows (a sample of the next rows says so), the rowid range
  *    with the type checked on each row; otherwise one (type, position) range per type, merged;
  * 5. a category prefix ("case-"): the (category, position) index;
@@ -73,7 +75,7 @@ function driverOf(filter: EventFilter, actorId: string | null, category: string 
   const { streamPrefix } = filter;
   if (streamPrefix !== undefined && category === null && streamPrefix.includes('-')) return 'streamRange';
   if (actorId !== null) return 'actor';
-  if (filter.facilities !== undefined) return 'facility';
+  if (filter.facilities !== undefined) return filter.types !== undefined ? 'facilityType' : 'facility';
   if (filter.types !== undefined) return 'type';
   if (category !== null) return 'category';
   return 'position';
@@ -121,6 +123,13 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
       // One index range per facility, merged by position, as for types below.
       return mergedRows(
         facilities.map((facility) => statement.all({ ...params, facility, ...window, limit }) as EventRow[]),
+        limit,
+      );
+    }
+    if (driver === 'facilityType' && facilities !== null && types !== null) {
+      const ranges = facilities.flatMap((facility) => types.map((type) => ({ facility, type })));
+      return mergedRows(
+        ranges.map((range) => statement.all({ ...params, ...range, ...window, limit }) as EventRow[]),
         limit,
       );
     }

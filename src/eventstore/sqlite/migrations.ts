@@ -9,8 +9,11 @@ CREATE INDEX IF NOT EXISTS events_in_time_order ON events (recorded_at, position
 CREATE INDEX IF NOT EXISTS events_recorded_late ON events (recorded_at, position) WHERE recorded_late = 1;
 `;
 
-/** The facility index of schema version 3 (see schema.ts). */
-export const FACILITY_INDEX = 'CREATE INDEX IF NOT EXISTS events_by_facility ON events (facility, position);';
+/** The facility indexes of schema version 3 (see schema.ts). */
+export const FACILITY_INDEXES = `
+CREATE INDEX IF NOT EXISTS events_by_facility      ON events (facility, position);
+CREATE INDEX IF NOT EXISTS events_by_facility_type ON events (facility, type, position);
+`;
 
 /**
  * Version 1 kept `recorded_at` as the caller spelled it, under one index in time order. Version 2
@@ -90,5 +93,5 @@ export function migrateFromVersion2(db: Database.Database): void {
     FROM temp.facility_of_first AS reference JOIN events AS first ON first.stream = reference.stream AND first.revision = 0
     WHERE events.position = reference.position`);
   db.exec('DROP TABLE temp.facility_of_first');
-  db.exec(FACILITY_INDEX);
+  db.exec(FACILITY_INDEXES);
 }

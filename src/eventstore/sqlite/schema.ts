@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { FACILITY_INDEX, migrateFromVersion1, migrateFromVersion2, TIME_INDEXES } from './migrations';
+import { FACILITY_INDEXES, migrateFromVersion1, migrateFromVersion2, TIME_INDEXES } from './migrations';
 
 const SCHEMA_VERSION = 3;
 
@@ -14,9 +14,11 @@ const SCHEMA_VERSION = 3;
  * - type: readAll / subscriptions by event type;
  * - category (stream name before its first '-', e.g. "case"): the common prefixes "case-", "patient-";
  * - actor_id: the audit log by who recorded the events;
- * - facility: reads limited to the caller's facilities (the audit and access logs). The column is the
- *   event's facility as event-facility.ts decides it, settled when the row is written: an older event
- *   without `metadata.facilityId` takes its stream's (or its case's) from that stream's first row.
+ * - facility: reads limited to the caller's facilities (the audit and access logs); with the type
+ *   too, for those limited to some event types, which may be rare among a facility's events. The
+ *   column is the event's facility as event-facility.ts decides it, settled when the row is written:
+ *   an older event without `metadata.facilityId` takes its stream's (or its case's) from that
+ *   stream's first row.
  *
  * Recording time. `recorded_at` is the event's `metadata.recordedAt` in canonical form (see
  * metadata-filter.ts; NULL when it is not an instant), so text order is time order. Pages go by
@@ -50,7 +52,7 @@ CREATE INDEX IF NOT EXISTS events_by_type        ON events (type, position);
 CREATE INDEX IF NOT EXISTS events_by_category    ON events (category, position);
 CREATE INDEX IF NOT EXISTS events_by_actor       ON events (actor_id, position);
 ${TIME_INDEXES}
-${FACILITY_INDEX}
+${FACILITY_INDEXES}
 `;
 
 export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';

@@ -51,6 +51,8 @@ describe('filtered reads, in every shape', () => {
   /** What drives each read: an index range ending in position, so the page comes in order without a sort… */
   const inOrder: Record<Exclude<Driver, 'streamRange' | 'late'>, (until: boolean) => RegExp> = {
     facility: (until) => new RegExp(`^SEARCH events USING INDEX events_by_facility \\(facility=\\? AND ${window(until)}\\)`),
+    facilityType: (until) =>
+      new RegExp(`^SEARCH events USING INDEX events_by_facility_type \\(facility=\\? AND type=\\? AND ${window(until)}\\)`),
     position: (until) => new RegExp(`^SEARCH events USING INTEGER PRIMARY KEY \\(${rowids(until)}\\)`),
     type: (until) => new RegExp(`^SEARCH events USING INDEX events_by_type \\(type=\\? AND ${window(until)}\\)`),
     category: (until) => new RegExp(`^SEARCH events USING INDEX events_by_category \\(category=\\? AND ${window(until)}\\)`),
@@ -63,7 +65,7 @@ describe('filtered reads, in every shape', () => {
   };
   const flags = ['types', 'stream', 'actor', 'facilities', 'from', 'to'] as const;
   const shapes: FilteredReadShape[] = [];
-  for (const driver of ['position', 'type', 'category', 'actor', 'facility', 'streamRange', 'late'] as const) {
+  for (const driver of ['position', 'type', 'category', 'actor', 'facility', 'facilityType', 'streamRange', 'late'] as const) {
     for (let bits = 0; bits < 1 << flags.length; bits++) {
       const set = (i: number): boolean => (bits & (1 << i)) !== 0;
       shapes.push({ driver, types: set(0), stream: set(1), actor: set(2), facilities: set(3), from: set(4), to: set(5), until: set(5) });
@@ -122,7 +124,7 @@ describe('a read limited to facilities is driven by an index, never a scan of th
 
   test.each([
     ['facilities alone', { facilities: ['F1', 'F2'] }, /events_by_facility/],
-    ['facilities and types', { facilities: ['F1'], types: ['CaseOpened', 'PatientRegistered'] }, /events_by_facility/],
+    ['facilities and types', { facilities: ['F1', 'F2'], types: ['CaseOpened', 'PatientRegistered'] }, /events_by_facility_type/],
     ['facilities and a category', { facilities: ['F1'], streamPrefix: 'case-' }, /events_by_facility/],
     ['facilities and a recording-time range', { facilities: ['F1', 'F2'], recordedFrom: from, recordedTo: to }, /events_by_facility/],
     [
