@@ -14,6 +14,11 @@
  *
  * A reference always leads to a `case-`/`patient-` stream, whose first event is placed by itself: an
  * event's facility is found in one step, never by a chain of references.
+ *
+ * The SQLite adapter settles a reference when the event is written (a migrated file: against the whole
+ * file), the KurrentDB adapter when it reads the event. They could differ only for an event without
+ * `metadata.facilityId` that names a case or patient whose stream was started after it (SQLite: no
+ * facility); this version writes no such event.
  */
 
 const CASE_STREAM_PREFIX = 'case-';

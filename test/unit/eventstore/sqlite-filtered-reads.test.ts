@@ -384,6 +384,10 @@ describe('files written by schema version 2', () => {
     await store.append('case-c3', [noted('CaseOpened', { facilityId: 'F1' }), portEvent('Noted', {}, { facilityId: 'F2' })], 'no_stream');
     expect(await read({ facilities: ['F2'] }, migrated)).toEqual(['case-c2@2', 'case-c3@1']);
     expect(await read({ facilities: ['F1'] }, migrated)).toEqual(['access-2026-03-01@5', 'case-c3@0']);
+    // A later event appended with its stream's first event, in one append, is placed by it.
+    const beforeC4 = await store.headPosition();
+    await store.append('case-c4', [noted('CaseOpened', { facilityId: 'F2' }), noted('Noted', {})], 'no_stream');
+    expect(await read({ facilities: ['F2'] }, beforeC4)).toEqual(['case-c4@0', 'case-c4@1']);
     await store.close();
 
     const db = new Database(path, { readonly: true });
