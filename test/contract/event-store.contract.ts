@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConcurrencyError,
+  type EventFilter,
+  type EventMetadata,
   type EventStore,
   type ExpectedRevision,
   type JsonObject,
@@ -532,6 +534,206 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
         const catchUp = await pullUntil(sub, hasCaughtUp);
         const [second] = await store.readStream(`${prefix}2`);
         expect(ids(eventsOf(catchUp))).toEqual([(written[0] as NewEvent).id, (second as RecordedEvent).id]);
+      });
+    });
+
+    describe('filter on facilities', () => {
+      /** An event naming its facility (as every event written by this version does), or none (an older event, or about no facility). */
+      const inFacility = (
+        facilityId: string | null,
+        type: string,
+        data: JsonObject = {},
+        metadata: Partial<EventMetadata> = {},
+      ): NewEvent => portEvent(type, data, { ...metadata, ...(facilityId === null ? {} : { facilityId }) });
+      const facilityIds = (): [string, string, string] => [`F${unique()}`, `F${unique()}`, `F${unique()}`];
+
+      /** Appends one event at a time, so each has its own position, in the order given. */
+      async function appendInOrder(written: readonly [string, NewEvent][]): Promise<void> {
+        for (const [stream, event] of written) await store.append(stream, [event], 'any');
+      }
+
+      /** Events written before `metadata.facilityId`: two cases, two patients, and access records about them. */
+      async function writeOlderEvents(f1: string, f2: string) {
+        const [c1, c2, p1, p2] = [unique(), unique(), unique(), unique()];
+        const access = `access-${unique()}`;
+        const accessed = (caseId: string | null, patientId: string | null): NewEvent =>
+          inFacility(null, 'PatientDataAccessed', { operation: 'case', caseId, patientId, outcome: 'OK' });
+        const written: [string, NewEvent][] = [
+          [`patient-${p1}`, inFacility(null, 'PatientRegistered', { patientId: p1, facilityId: f1 })],
+          [`patient-${p2}`, inFacility(null, 'PatientRegistered', { patientId: p2, facilityId: f2 })],
+          [`case-${c1}`, inFacility(null, 'CaseOpened', { caseId: c1, patientId: p1, facilityId: f1 })],
+          [`case-${c2}`, inFacility(null, 'CaseOpened', { caseId: c2, patientId: p2, facilityId: f2 })],
+          [`case-${c1}`, inFacility(null, 'HarvestPerformed', { site: 'ILIAC' })],
+          // A later event whose data names another facility does not move its patient.
+          [`patient-${p2}`, inFacility(null, 'PatientDetailsCorrected', { facilityId: f1 })],
+          [access, accessed(c1, p1)],
+          [access, accessed(null, p2)],
+          [access, accessed(c2, null)],
+          [access, accessed(null, null)],
+          [access, accessed(`missing${unique()}`, null)],
+          [`case-${c2}`, inFacility(null, 'InjectionGiven', { leg: 'LEFT' })],
+          [`case-${c1}`, inFacility(f1, 'OutcomeMeasured', {})],
+        ];
+        await appendInOrder(written);
+        const pick = (...indexes: number[]): string[] => indexes.map((i) => (written[i]?.[1] as NewEvent).id);
+        return { written, pick, inF1: pick(0, 2, 4, 6, 12), inF2: pick(1, 3, 5, 7, 8, 11) };
+      }
+
+      test('takes exactly the events of the facilities given, in position order: several is their union, [] is nothing', async () => {
+        const [f1, f2, f3] = facilityIds();
+        const before = await store.headPosition();
+        const written: [string, NewEvent][] = [
+          [`case-${unique()}`, inFacility(f1, 'Tested')],
+          [`case-${unique()}`, inFacility(f2, 'Tested')],
+          [`t${unique()}-1`, inFacility(null, 'Tested', { facilityId: f1 })],
+          [`patient-${unique()}`, inFacility(f1, 'Tested')],
+          [`case-${unique()}`, inFacility(f3, 'Tested')],
+          [`t${unique()}-2`, inFacility(f2, 'Tested')],
+        ];
+        await appendInOrder(written);
+        const pick = (...indexes: number[]): string[] => indexes.map((i) => (written[i]?.[1] as NewEvent).id);
+        const read = async (facilities: readonly string[]): Promise<string[]> =>
+          ids(await store.readAll({ after: before, filter: { facilities } }));
+
+        expect(await read([f1])).toEqual(pick(0, 3));
+        expect(await read([f2, f1])).toEqual(pick(0, 1, 3, 5));
+        expect(await read([f1, f2, f3])).toEqual(pick(0, 1, 3, 4, 5));
+        expect(await read([`F${unique()}`])).toEqual([]);
+        expect(await store.readAll({ filter: { facilities: [] } })).toEqual([]);
+        expect(await store.readAll({ filter: { facilities: [], streamPrefix: 'case-' } })).toEqual([]);
+      });
+
+      test('combines with types, a stream prefix, an actor and a recording-time range: every condition holds', async () => {
+        const [f1, f2] = facilityIds();
+        const [wanted, other] = [`W${unique()}`, `O${unique()}`];
+        const [alice, bob] = [`alice${unique()}`, `bob${unique()}`];
+        const root = `f${unique()}`;
+        const at = (minute: number): string => `2031-05-07T10:${String(minute).padStart(2, '0')}:00.000Z`;
+        const written: [string, NewEvent][] = [];
+        for (let i = 0; i < 24; i++) {
+          const actor = { id: i % 2 === 0 ? alice : bob, role: 'CLINICIAN', name: 'Test Clinician' };
+          const event = inFacility(i % 3 === 1 ? f2 : f1, i % 4 === 3 ? other : wanted, { i }, { actor, recordedAt: at(i) });
+          written.push([`${root}-${i % 5 < 3 ? 'a' : 'b'}${i % 5}`, event]);
+        }
+        await appendInOrder(written);
+        const expected = (keep: (i: number) => boolean): string[] => ids(written.filter((_, i) => keep(i)).map(([, e]) => e));
+        const inF1 = (i: number): boolean => i % 3 !== 1;
+        const read = async (filter: EventFilter): Promise<string[]> =>
+          ids(await store.readAll({ filter: { ...filter, facilities: [f1] } }));
+
+        expect(await read({ types: [wanted] })).toEqual(expected((i) => inF1(i) && i % 4 !== 3));
+        expect(await read({ streamPrefix: `${root}-a` })).toEqual(expected((i) => inF1(i) && i % 5 < 3));
+        expect(await read({ streamPrefix: `${root}-` })).toEqual(expected(inF1));
+        expect(await read({ actorId: bob, recordedFrom: at(5), recordedTo: at(20) })).toEqual(
+          expected((i) => inF1(i) && i % 2 === 1 && i >= 5 && i <= 20),
+        );
+        expect(await read({ types: [other], streamPrefix: `${root}-b`, actorId: bob, recordedTo: at(23) })).toEqual(
+          expected((i) => inF1(i) && i % 4 === 3 && i % 5 >= 3 && i % 2 === 1),
+        );
+        expect(ids(await store.readAll({ filter: { types: [wanted, other], facilities: [f2, f1], recordedFrom: at(20) } }))).toEqual(
+          expected((i) => i >= 20),
+        );
+      });
+
+      test('older events without metadata.facilityId are placed by their stream, or by the case or patient they name', async () => {
+        const [f1, f2] = facilityIds();
+        const before = await store.headPosition();
+        const { written, inF1, inF2, pick } = await writeOlderEvents(f1, f2);
+
+        // First without the first events of their streams among the events read (the types leave them out).
+        const laterTypes = ['PatientDataAccessed', 'InjectionGiven', 'HarvestPerformed', 'PatientDetailsCorrected'];
+        expect(ids(await store.readAll({ after: before, filter: { types: laterTypes, facilities: [f2] } }))).toEqual(pick(5, 7, 8, 11));
+        expect(ids(await store.readAll({ after: before, filter: { types: ['PatientDataAccessed'], facilities: [f1] } }))).toEqual(pick(6));
+        expect(ids(await store.readAll({ after: before, filter: { streamPrefix: 'access-', facilities: [f2] } }))).toEqual(pick(7, 8));
+        expect(ids(await store.readAll({ after: before, filter: { facilities: [f1] } }))).toEqual(inF1);
+        expect(ids(await store.readAll({ after: before, filter: { facilities: [f2] } }))).toEqual(inF2);
+        const both = ids(await store.readAll({ after: before, filter: { facilities: [f1, f2] } }));
+        expect(both).toEqual(ids(written.map(([, e]) => e)).filter((id) => inF1.includes(id) || inF2.includes(id)));
+      });
+
+      test("pages with 'after' and maxCount are full pages of matches, however sparse the matches", async () => {
+        const [f1, f2] = facilityIds();
+        const type = `T${unique()}`;
+        const c1 = unique();
+        // An older case of f1 among many events of f2: its events lie 15 events apart.
+        const written: [string, NewEvent][] = [[`case-${c1}`, inFacility(null, type, { facilityId: f1 })]];
+        for (let i = 1; i < 80; i++) {
+          written.push(i % 15 === 0 ? [`case-${c1}`, inFacility(null, type, { i })] : [`case-${unique()}`, inFacility(f2, type, { i })]);
+        }
+        const before = await store.headPosition();
+        await appendInOrder(written);
+        const expectedIds = ids(written.filter(([stream]) => stream === `case-${c1}`).map(([, e]) => e));
+        expect(expectedIds).toHaveLength(6);
+
+        for (const filter of [
+          { facilities: [f1] },
+          { facilities: [f1], types: [type] },
+          { facilities: [f1, `F${unique()}`], streamPrefix: 'case-' },
+        ]) {
+          const pages: string[][] = [];
+          for (let after: Position | undefined = before; ;) {
+            const page = await store.readAll({ after, maxCount: 4, filter });
+            if (page.length === 0) break;
+            pages.push(ids(page));
+            after = (page[page.length - 1] as RecordedEvent).position;
+          }
+          expect(pages.flat()).toEqual(expectedIds);
+          expect(pages.map((page) => page.length)).toEqual([4, 2]);
+        }
+      });
+
+      test('older events whose facility must be looked up keep their order among events that name theirs', async () => {
+        const [f1, f2] = facilityIds();
+        const before = await store.headPosition();
+        const cases = Array.from({ length: 40 }, (_, i) => ({ caseId: unique(), facilityId: i % 4 === 3 ? f1 : f2 }));
+        for (const { caseId, facilityId } of cases) {
+          await store.append(`case-${caseId}`, [inFacility(null, 'CaseOpened', { caseId, facilityId })], 'no_stream');
+        }
+        const access = `access-${unique()}`;
+        const accessed = (caseId: string, facilityId: string | null): NewEvent =>
+          inFacility(facilityId, 'PatientDataAccessed', { operation: 'case', caseId, patientId: null, outcome: 'OK' });
+        // Each older record about a case not read yet, then a newer one naming its facility.
+        const written = cases.flatMap(({ caseId, facilityId }) => [accessed(caseId, null), accessed(caseId, facilityId)]);
+        for (const event of written) await store.append(access, [event], 'any');
+        const last = accessed(unique(), f2);
+        await store.append(access, [last], 'any');
+        const expected = [
+          ...ids(written.filter((_, i) => (cases[Math.floor(i / 2)] as { facilityId: string }).facilityId === f2)),
+          last.id,
+        ];
+
+        const sub = subscribe({ after: before, filter: { types: ['PatientDataAccessed'], facilities: [f2] } });
+        expect(ids(eventsOf(await pullUntil(sub, hasCaughtUp)))).toEqual(expected);
+        expect(ids(await store.readAll({ after: before, filter: { types: ['PatientDataAccessed'], facilities: [f2] } }))).toEqual(expected);
+      });
+
+      test('subscribeToAll delivers only the events of the facilities, older ones too, in catch-up and live, in order', async () => {
+        const [f1, f2] = facilityIds();
+        const before = await store.headPosition();
+        const accessed = (set: { pick: (...indexes: number[]) => string[] }): string[] => set.pick(7, 8, 11);
+        const first = await writeOlderEvents(f1, f2);
+        // Last, an event both subscriptions take: a server without CaughtUp is caught up once the head is delivered.
+        const last = inFacility(f2, 'InjectionGiven');
+        await store.append(`case-${unique()}`, [last], 'no_stream');
+        // Types that leave out the first events of the streams: their facilities are looked up.
+        const typed = subscribe({ after: before, filter: { types: ['PatientDataAccessed', 'InjectionGiven'], facilities: [f2] } });
+        expect(ids(eventsOf(await pullUntil(typed, hasCaughtUp)))).toEqual([...accessed(first), last.id]);
+        const all = subscribe({ after: before, filter: { facilities: [f2] } });
+        expect(ids(eventsOf(await pullUntil(all, hasCaughtUp)))).toEqual([...first.inF2, last.id]);
+
+        const second = await writeOlderEvents(f1, f2);
+        const live = [inFacility(f2, 'Tested'), inFacility(f1, 'Tested'), inFacility(f2, 'Tested')];
+        for (const event of live) await store.append(`case-${unique()}`, [event], 'no_stream');
+        const delivered = await pullUntil(all, (m) => countEvents(m) === second.inF2.length + 2);
+        expect(ids(eventsOf(delivered))).toEqual([...second.inF2, (live[0] as NewEvent).id, (live[2] as NewEvent).id]);
+        expect(ids(eventsOf(await pullUntil(typed, (m) => countEvents(m) === 3)))).toEqual(accessed(second));
+
+        await all.subscription.close();
+        const third = await writeOlderEvents(f1, f2);
+        const typedLive = await pullUntil(typed, (m) => countEvents(m) === 3);
+        expect(ids(eventsOf(typedLive))).toEqual(accessed(third));
+        const positions = typedLive.map(messagePosition);
+        for (let i = 1; i < positions.length; i++) expect((positions[i] as Position) >= (positions[i - 1] as Position)).toBe(true);
       });
     });
 

@@ -10,7 +10,8 @@
  * - Positions are commit positions (see positions.ts).
  * - Reads are retried on connection failures; a server still unreachable after the retries is
  *   reported as StoreUnavailableError naming the host, never the credentials.
- * - Filters on actor and recording time are checked client-side (known limit, see filters.ts).
+ * - Filters on actor, recording time and facilities are checked client-side (known limit, see
+ *   filters.ts); older events' facilities need their stream's first event (stream-facilities.ts).
  * - streamHeads reads $all up to the position (the server keeps no per-stream head index one could
  *   ask for all streams at once): O(events); the integrity checkpointer runs it once an interval.
  */
@@ -39,11 +40,12 @@ import {
   type StreamHead,
   type Subscription,
 } from '../port';
-import { describeTarget, isTransient, unreachable } from './errors';
+import { describeTarget, isTransient, unreachable, UnreadableEventError } from './errors';
 import { toEventData, toRecordedEvent } from './event-conversion';
 import { planFilter, type FilterPlan } from './filters';
 import { allPositionOf, type AllPosition } from './positions';
 import { DEFAULT_RETRY, withRetry, type BackoffPolicy } from './retry';
+import { createStreamFacilities, type FirstEvent } from './stream-facilities';
 import { createKurrentDbSubscription } from './subscription';
 
 export interface KurrentDbEventStoreOptions {
@@ -153,9 +155,22 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
     });
   }
 
+  /** A stream's first event, for the facility of older events (event-facility.ts). */
+  async function readFirst(stream: string): Promise<FirstEvent | null> {
+    try {
+      const [first] = await readStream(stream, { maxCount: 1 });
+      return first ?? null;
+    } catch (err) {
+      // An event the port cannot represent names no facility: remembered as such, not read again.
+      if (err instanceof UnreadableEventError) return { stream, revision: 0, type: '', data: null, metadata: null };
+      throw err;
+    }
+  }
+  const streamFacilities = createStreamFacilities({ readFirst });
+
   async function readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     validateCount(readOptions.maxCount);
-    const plan = planFilter(readOptions.filter);
+    const plan = planFilter(readOptions.filter, streamFacilities);
     const limit = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (plan.matchesNothing || limit === 0) return [];
     const { after } = readOptions;
@@ -193,11 +208,19 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
       const page = await request(() =>
         collect(client.readAll({ fromPosition, filter: plan.server(), maxCount }), (resolved) => resolved.event ?? null, maxCount),
       );
-      for (const event of page) {
-        // From an event's own position the server starts with that event again.
-        if (cursor !== undefined && event.position.commit <= cursor) continue;
+      // From an event's own position the server starts with that event again.
+      const after = cursor;
+      const fresh = page.filter((event) => after === undefined || event.position.commit > after);
+      // Checked all at once, so that the first events of the streams older events need are read together.
+      const verdicts = fresh.map((event) => {
+        const verdict = plan.matches(event);
+        // A read left unawaited when the page fills up early is not an unhandled rejection.
+        if (verdict instanceof Promise) verdict.catch(() => undefined);
+        return verdict;
+      });
+      for (const [i, event] of fresh.entries()) {
         cursor = event.position.commit;
-        if (!plan.matches(event)) continue;
+        if (!(await verdicts[i])) continue;
         out.push(toRecordedEvent(event));
         if (out.length === limit) return out;
       }
@@ -275,6 +298,7 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
         {
           client,
           resubscribe,
+          streamFacilities,
           lastEventBefore,
           headPosition,
           onClose: (sub) => subscriptions.delete(sub),

@@ -9,6 +9,9 @@
  * The exact $all position of the last event or checkpoint received (commit and prepare) is kept; after
  * a drop the subscription resubscribes from it, with backoff. The server's start position is
  * exclusive, so nothing is delivered twice and nothing is skipped.
+ *
+ * An event whose facility needs its stream's first event read (filters.ts) is settled when that read
+ * answers; events, checkpoints and caughtUp received after it wait for it, so the order never changes.
  */
 import type { AllStreamResolvedEvent, AllStreamSubscription, CaughtUp, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { START } from '@kurrent/kurrentdb-client';
@@ -17,12 +20,15 @@ import { isTransient } from './errors';
 import { toRecordedEvent } from './event-conversion';
 import { planFilter } from './filters';
 import { createMessageQueue } from './message-queue';
+import type { StreamFacilities } from './stream-facilities';
 import { allPositionOf, compareAllPositions, isEventPosition, type AllPosition } from './positions';
 import { backoffDelay, type BackoffPolicy } from './retry';
 
 export interface SubscriptionDeps {
   client: KurrentDBClient;
   resubscribe: BackoffPolicy;
+  /** For a filter with `facilities` (filters.ts). */
+  streamFacilities: StreamFacilities;
   /** Position of the last event before `position` (any stream), or null: turns a page-boundary checkpoint into an event position. */
   lastEventBefore(position: AllPosition): Promise<Position | null>;
   /** The store's head, to derive caughtUp from servers that do not send it. */
@@ -34,7 +40,7 @@ export interface SubscriptionDeps {
 const HIGH_WATER = 256;
 
 export function createKurrentDbSubscription(deps: SubscriptionDeps, options: SubscribeOptions = {}): Subscription {
-  const plan = planFilter(options.filter);
+  const plan = planFilter(options.filter, deps.streamFacilities);
   const queue = createMessageQueue<SubscriptionMessage>();
   const startPosition: Position = options.after ?? 0n;
 
@@ -52,6 +58,25 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
   let reconnectTimer: NodeJS.Timeout | null = null;
   /** Servers before 23.10 send no CaughtUp: caught up once the head seen at subscription is reported. */
   let derivedTarget: Position | null = null;
+  /** Steps waiting for an earlier event's facility (see the module comment), and the last of them. */
+  let pending = 0;
+  let tail: Promise<void> = Promise.resolve();
+
+  /** Runs `step` now when nothing waits, else after everything that does. */
+  const inOrder = (step: () => void | Promise<void>): void => {
+    if (pending === 0) {
+      const done = step();
+      if (!(done instanceof Promise)) return;
+      pending++;
+      tail = done.catch(fail).finally(() => pending--);
+      return;
+    }
+    pending++;
+    tail = tail
+      .then(step)
+      .catch(fail)
+      .finally(() => pending--);
+  };
 
   const advanceResume = (position: AllPosition): boolean => {
     if (resume !== START && compareAllPositions(position, resume) <= 0) return false;
@@ -86,12 +111,10 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
     void shutdown();
   };
 
-  const onEvent = (resolved: AllStreamResolvedEvent): void => {
-    const event = resolved.event;
-    if (!event?.position || !advanceResume(event.position)) return;
-    failures = 0;
+  const settle = (event: NonNullable<AllStreamResolvedEvent['event']>, matched: boolean): void => {
+    if (closed) return;
     seen = event.position.commit;
-    if (!plan.matches(event)) {
+    if (!matched) {
       checkDerivedCaughtUp();
       return;
     }
@@ -104,8 +127,22 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
     }
   };
 
+  const onEvent = (resolved: AllStreamResolvedEvent): void => {
+    const event = resolved.event;
+    if (!event?.position || !advanceResume(event.position)) return;
+    failures = 0;
+    const verdict = plan.matches(event);
+    if (typeof verdict === 'boolean' && pending === 0) {
+      settle(event, verdict);
+      return;
+    }
+    // Awaited in its turn; a failed read before then is not an unhandled rejection.
+    if (verdict instanceof Promise) verdict.catch(() => undefined);
+    inOrder(async () => settle(event, await verdict));
+  };
+
   const drain = (sub: AllStreamSubscription, force: boolean): void => {
-    while (force || queue.size < HIGH_WATER) {
+    while (force || queue.size + pending < HIGH_WATER) {
       const resolved = sub.read() as AllStreamResolvedEvent | null;
       if (resolved === null) return;
       onEvent(resolved);
@@ -131,7 +168,9 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       filter: plan.server(async (_subscription, position) => {
         if (!isCurrent()) return;
         drain(sub, true);
-        if (!advanceResume(position)) return;
+        // Not ahead of the events before it that still wait for their facility.
+        if (pending > 0) await tail;
+        if (!isCurrent() || !advanceResume(position)) return;
         failures = 0;
         const portPosition = await portPositionOf(position);
         if (!isCurrent() || portPosition === null || (reported !== null && portPosition <= reported)) return;
@@ -147,8 +186,11 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       if (!isCurrent()) return;
       drain(sub, true);
       failures = 0;
-      const position = info.position && isEventPosition(info.position) ? info.position.commit : (progress() ?? startPosition);
-      goLive(position);
+      inOrder(() => {
+        if (!isCurrent()) return;
+        const position = info.position && isEventPosition(info.position) ? info.position.commit : (progress() ?? startPosition);
+        goLive(position);
+      });
     });
     sub.on('fellBehind', () => {
       if (isCurrent()) live = false;
@@ -202,7 +244,7 @@ export function createKurrentDbSubscription(deps: SubscriptionDeps, options: Sub
       return {
         next: async () => {
           const result = await queue.pull();
-          if (current && queue.size < HIGH_WATER / 2) drain(current, false);
+          if (current && queue.size + pending < HIGH_WATER / 2) drain(current, false);
           return result;
         },
         return: async () => {

@@ -1,4 +1,5 @@
 /** One append inside a write transaction: idempotent retry detection, expected revision, inserts. */
+import { facilityOriginOf } from '../event-facility';
 import { canonicalInstant } from '../metadata-filter';
 import { ConcurrencyError, type AppendResult, type ExpectedRevision, type NewEvent } from '../port';
 import { DuplicateEventIdError, isUniqueViolation } from './errors';
@@ -14,6 +15,9 @@ export interface EventRow {
   actorId: string | null;
   /** Canonical (metadata-filter.ts), so that text order in the index is time order. */
   recordedAt: string | null;
+  /** What the event says of its facility (event-facility.ts); the insert settles it against the stream's first row. */
+  facility: string | null;
+  facilityOfFirst: string | null;
 }
 
 export interface AppendCall {
@@ -32,13 +36,14 @@ export function validateExpected(expected: ExpectedRevision): void {
   }
 }
 
-export function toRows(events: readonly NewEvent[]): EventRow[] {
+export function toRows(stream: string, events: readonly NewEvent[]): EventRow[] {
   if (events.length === 0) throw new RangeError('append needs at least one event');
   const seen = new Set<string>();
   return events.map((e) => {
     if (seen.has(e.id)) throw new DuplicateEventIdError(e.id);
     seen.add(e.id);
     const { actor, recordedAt } = e.metadata as Partial<NewEvent['metadata']>;
+    const origin = facilityOriginOf({ stream, type: e.type, data: e.data, metadata: e.metadata });
     return {
       id: e.id,
       type: e.type,
@@ -46,6 +51,8 @@ export function toRows(events: readonly NewEvent[]): EventRow[] {
       metadata: JSON.stringify(e.metadata),
       actorId: typeof actor?.id === 'string' ? actor.id : null,
       recordedAt: canonicalInstant(recordedAt),
+      facility: origin.facility,
+      facilityOfFirst: origin.firstOf,
     };
   });
 }

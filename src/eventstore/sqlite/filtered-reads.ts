@@ -1,11 +1,15 @@
 /**
  * Filtered reads in position order, each driven by the index that keeps a page O(page):
  * 1. a narrow stream prefix ("case-12…"): the (stream, revision) index, few streams;
- * 2. an actor: the (actor_id, position) index;
- * 3. event types: where they are most of the rows (a sample of the next rows says so), the rowid range
+ * 2. an actor: the (actor_id, position) index (an actor works in few facilities, so the actor's rows
+ *    are the narrower set: a facility's are a share of the store);
+ * 3. facilities: one (facility, position) range per facility, merged; with event types, one
+ *    (facility, type, position) range per pair, merged, so that types rare in a facility (its
+ *    patients' registrations among its cases' steps) still cost a page, not the facility's events;
+ * 4. event types: where they are most of the rows (a sample of the next rows says so), the rowid range
  *    with the type checked on each row; otherwise one (type, position) range per type, merged;
- * 4. a category prefix ("case-"): the (category, position) index;
- * 5. otherwise the rowid range itself.
+ * 5. a category prefix ("case-"): the (category, position) index;
+ * 6. otherwise the rowid range itself.
  * The other conditions are checked on the rows the driver reads (filtered-sql.ts).
  *
  * A recording-time range [from, to] becomes a position window first (schema.ts explains
@@ -71,6 +75,7 @@ function driverOf(filter: EventFilter, actorId: string | null, category: string 
   const { streamPrefix } = filter;
   if (streamPrefix !== undefined && category === null && streamPrefix.includes('-')) return 'streamRange';
   if (actorId !== null) return 'actor';
+  if (filter.facilities !== undefined) return filter.types !== undefined ? 'facilityType' : 'facility';
   if (filter.types !== undefined) return 'type';
   if (category !== null) return 'category';
   return 'position';
@@ -79,9 +84,10 @@ function driverOf(filter: EventFilter, actorId: string | null, category: string 
 /** Validates the filter (RangeError) and chooses the plan once; the result reads any page. */
 export function planFilteredRead(filter: EventFilter): FilteredRead {
   const metadata = metadataFilterOf(filter);
-  if (metadata.matchesNothing || filter.types?.length === 0) return () => [];
+  if (metadata.matchesNothing || filter.types?.length === 0 || filter.facilities?.length === 0) return () => [];
   const { streamPrefix } = filter;
   const types = filter.types === undefined ? null : [...new Set(filter.types)];
+  const facilities = filter.facilities === undefined ? null : [...new Set(filter.facilities)];
   const category = streamPrefix === undefined ? null : categoryOfPrefix(streamPrefix);
   const { recordedFrom: from, recordedTo: to, actorId } = metadata;
   const driver = driverOf(filter, actorId, category);
@@ -90,17 +96,19 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     // A category prefix ("case-") is exactly its category.
     stream: streamPrefix !== undefined && driver !== 'category',
     actor: actorId !== null,
+    facilities: facilities !== null,
     from: from !== null,
     to: to !== null,
     until: to !== null,
   };
   const sql = filteredReadSql({ ...shape, driver });
   // Types only, that are most of the store (a projection runner's): the rowid range, each row's type checked.
-  const typesOnly = driver === 'type' && !shape.stream && !shape.actor && !shape.from && !shape.to;
+  const typesOnly = driver === 'type' && !shape.stream && !shape.actor && !shape.facilities && !shape.from && !shape.to;
   const scanSql = typesOnly ? filteredReadSql({ ...shape, driver: 'position', until: true }) : null;
   const lateSql = to === null ? null : filteredReadSql({ ...shape, stream: streamPrefix !== undefined, driver: 'late' });
   const params = {
     types: types === null ? null : JSON.stringify(types),
+    facilities: facilities === null ? null : JSON.stringify(facilities),
     ...prefixRange(streamPrefix),
     category,
     actorId,
@@ -111,6 +119,20 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
 
   const drive = (st: Statements, window: PositionWindow, limit: number): EventRow[] => {
     const statement = preparedFor(st, sql);
+    if (driver === 'facility' && facilities !== null) {
+      // One index range per facility, merged by position, as for types below.
+      return mergedRows(
+        facilities.map((facility) => statement.all({ ...params, facility, ...window, limit }) as EventRow[]),
+        limit,
+      );
+    }
+    if (driver === 'facilityType' && facilities !== null && types !== null) {
+      const ranges = facilities.flatMap((facility) => types.map((type) => ({ facility, type })));
+      return mergedRows(
+        ranges.map((range) => statement.all({ ...params, ...range, ...window, limit }) as EventRow[]),
+        limit,
+      );
+    }
     if (driver !== 'type' || types === null) return statement.all({ ...params, ...window, limit }) as EventRow[];
     if (scanSql !== null) {
       const { matching } = preparedFor(st, DENSITY_SQL)

@@ -7,7 +7,7 @@
 import { COLUMNS } from './statements';
 
 /** The index a filtered read is driven by (filtered-reads.ts says which one when). */
-export type Driver = 'position' | 'type' | 'category' | 'actor' | 'streamRange' | 'late';
+export type Driver = 'position' | 'type' | 'category' | 'actor' | 'facility' | 'facilityType' | 'streamRange' | 'late';
 
 export interface FilteredReadShape {
   driver: Driver;
@@ -16,6 +16,8 @@ export interface FilteredReadShape {
   /** `+stream` within [@lower, @upper). */
   stream: boolean;
   actor: boolean;
+  /** `+facility IN (@facilities as JSON)`. */
+  facilities: boolean;
   /** Recording time at or after @from / at or before @to. */
   from: boolean;
   to: boolean;
@@ -28,6 +30,9 @@ const DRIVERS: Record<Driver, { table: string; where: string[] }> = {
   type: { table: 'events', where: ['type = @type'] },
   category: { table: 'events', where: ['category = @category'] },
   actor: { table: 'events', where: ['actor_id = @actorId'] },
+  facility: { table: 'events', where: ['facility = @facility'] },
+  // Named: with a position window, and no statistics, SQLite would take the (facility, position) index.
+  facilityType: { table: 'events INDEXED BY events_by_facility_type', where: ['facility = @facility', 'type = @type'] },
   // Few streams, all of their events read and sorted: O(matching events).
   streamRange: { table: 'events INDEXED BY events_by_stream', where: ['stream >= @lower', 'stream < @upper'] },
   // The late rows within the range (schema.ts): O(late rows of the range), sorted.
@@ -38,9 +43,11 @@ export function filteredReadSql(shape: FilteredReadShape): string {
   const { driver } = shape;
   const where = [...DRIVERS[driver].where, 'position > @after'];
   if (shape.until && driver !== 'late') where.push('position <= @until');
-  if (shape.types && driver !== 'type') where.push('+type IN (SELECT value FROM json_each(@types))');
+  if (shape.types && driver !== 'type' && driver !== 'facilityType') where.push('+type IN (SELECT value FROM json_each(@types))');
   if (shape.stream && driver !== 'streamRange') where.push('+stream >= @lower', '+stream < @upper');
   if (shape.actor && driver !== 'actor') where.push('+actor_id = @actorId');
+  if (shape.facilities && driver !== 'facility' && driver !== 'facilityType')
+    where.push('+facility IN (SELECT value FROM json_each(@facilities))');
   if (driver !== 'late') {
     if (shape.from) where.push('+recorded_at >= @from');
     if (shape.to) where.push('+recorded_at <= @to');

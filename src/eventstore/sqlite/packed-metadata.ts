@@ -1,7 +1,8 @@
 /**
  * An event's metadata as the catch-up worker sends it: parsed there, and sent as a tuple of its values
  * when it has exactly the envelope's fields in the order they are stored (the actor's in either of two
- * orders), else as its JSON text. Rebuilt
+ * orders; `facilityId` and `commandHash`, each present or not, between `schemaVersion` and `prevHash`),
+ * else as its JSON text. Rebuilt
  * on the subscriber's thread with a literal (same fields, same order), which costs a fraction of parsing
  * it: the metadata is two thirds of an event's JSON (hashes and ids), and the subscriber's thread is
  * where a rebuild spends its time.
@@ -22,9 +23,20 @@ export type PackedMetadata = [
   schemaVersion: number,
   prevHash: string | null,
   hash: string,
+  /** Undefined: the field is absent. */
+  facilityId?: string,
+  commandHash?: string,
 ];
 
-const FIELDS = 'actor,recordedAt,occurredAt,commandId,correlationId,causationId,schemaVersion,prevHash,hash';
+const HEAD = 'actor,recordedAt,occurredAt,commandId,correlationId,causationId,schemaVersion';
+const TAIL = 'prevHash,hash';
+/** The stored field orders that pack, by which optional fields they have. */
+const FIELD_ORDERS = new Set([
+  `${HEAD},${TAIL}`,
+  `${HEAD},facilityId,${TAIL}`,
+  `${HEAD},commandHash,${TAIL}`,
+  `${HEAD},facilityId,commandHash,${TAIL}`,
+]);
 const ACTOR_FIELDS = 'id,role,name';
 const ACTOR_FIELDS_NAME_FIRST = 'id,name,role';
 
@@ -35,15 +47,17 @@ const isTextOrNull = (value: unknown): value is string | null => value === null 
 export function packMetadata(json: string): PackedMetadata | string {
   const m = JSON.parse(json) as Record<string, unknown>;
   const actor = m.actor as Record<string, unknown> | null;
-  if (Object.keys(m).join(',') !== FIELDS || typeof actor !== 'object' || actor === null) return json;
+  if (!FIELD_ORDERS.has(Object.keys(m).join(',')) || typeof actor !== 'object' || actor === null) return json;
   const actorFields = Object.keys(actor).join(',');
   if (actorFields !== ACTOR_FIELDS && actorFields !== ACTOR_FIELDS_NAME_FIRST) return json;
   const { recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, prevHash, hash } = m;
   if (!isText(actor.id) || !isText(actor.role) || !isText(actor.name) || !isText(recordedAt) || !isText(occurredAt)) return json;
   if (!isText(commandId) || !isText(correlationId) || !isTextOrNull(causationId) || typeof schemaVersion !== 'number') return json;
   if (!isTextOrNull(prevHash) || !isText(hash)) return json;
+  const { facilityId, commandHash } = m;
+  if (!('facilityId' in m ? isText(facilityId) : true) || !('commandHash' in m ? isText(commandHash) : true)) return json;
   const nameFirst = actorFields === ACTOR_FIELDS_NAME_FIRST;
-  return [
+  const packed: PackedMetadata = [
     actor.id,
     actor.role,
     actor.name,
@@ -57,20 +71,26 @@ export function packMetadata(json: string): PackedMetadata | string {
     prevHash,
     hash,
   ];
+  if (isText(facilityId)) packed[12] = facilityId;
+  if (isText(commandHash)) packed[13] = commandHash;
+  return packed;
 }
 
 /** The metadata `JSON.parse` would give of the text that was packed. */
 export function unpackMetadata(packed: PackedMetadata | string): EventMetadata {
   if (typeof packed === 'string') return JSON.parse(packed) as EventMetadata;
-  return {
-    actor: packed[3] ? { id: packed[0], name: packed[2], role: packed[1] } : { id: packed[0], role: packed[1], name: packed[2] },
-    recordedAt: packed[4],
-    occurredAt: packed[5],
-    commandId: packed[6],
-    correlationId: packed[7],
-    causationId: packed[8],
-    schemaVersion: packed[9],
-    prevHash: packed[10],
-    hash: packed[11],
-  };
+  const actor = packed[3] ? { id: packed[0], name: packed[2], role: packed[1] } : { id: packed[0], role: packed[1], name: packed[2] };
+  const [, , , , recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, prevHash, hash, facilityId, commandHash] =
+    packed;
+  // One literal per field order, so that each rebuilt object has the shape (and key order) parsing gives.
+  if (facilityId !== undefined && commandHash !== undefined) {
+    return { actor, recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, facilityId, commandHash, prevHash, hash };
+  }
+  if (facilityId !== undefined) {
+    return { actor, recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, facilityId, prevHash, hash };
+  }
+  if (commandHash !== undefined) {
+    return { actor, recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, commandHash, prevHash, hash };
+  }
+  return { actor, recordedAt, occurredAt, commandId, correlationId, causationId, schemaVersion, prevHash, hash };
 }

@@ -30,8 +30,8 @@ export function readStream(st: Statements, stream: string, options: ReadStreamOp
 /** Whether the filter asks for anything: without, a page is the plain rowid range. */
 export function isFiltered(filter: EventFilter | undefined): filter is EventFilter {
   if (filter === undefined) return false;
-  const { types, streamPrefix, actorId, recordedFrom, recordedTo } = filter;
-  return [types, streamPrefix, actorId, recordedFrom, recordedTo].some((condition) => condition !== undefined);
+  const { types, streamPrefix, actorId, recordedFrom, recordedTo, facilities } = filter;
+  return [types, streamPrefix, actorId, recordedFrom, recordedTo, facilities].some((condition) => condition !== undefined);
 }
 
 export function readAll(st: Statements, options: ReadAllOptions = {}): RecordedEvent[] {

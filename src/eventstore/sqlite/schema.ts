@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrateFromVersion1, TIME_INDEXES } from './migrations';
+import { FACILITY_INDEXES, migrateFromVersion1, migrateFromVersion2, TIME_INDEXES } from './migrations';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * Positions are rowids: AUTOINCREMENT so a position is never reused, even after the last row is
@@ -13,7 +13,12 @@ const SCHEMA_VERSION = 2;
  * so a filtered page "after position P, N events" is an index range read of N entries, not a scan:
  * - type: readAll / subscriptions by event type;
  * - category (stream name before its first '-', e.g. "case"): the common prefixes "case-", "patient-";
- * - actor_id: the audit log by who recorded the events.
+ * - actor_id: the audit log by who recorded the events;
+ * - facility: reads limited to the caller's facilities (the audit and access logs); with the type
+ *   too, for those limited to some event types, which may be rare among a facility's events. The
+ *   column is the event's facility as event-facility.ts decides it, settled when the row is written:
+ *   an older event without `metadata.facilityId` takes its stream's (or its case's) from that
+ *   stream's first row.
  *
  * Recording time. `recorded_at` is the event's `metadata.recordedAt` in canonical form (see
  * metadata-filter.ts; NULL when it is not an instant), so text order is time order. Pages go by
@@ -38,7 +43,8 @@ CREATE TABLE IF NOT EXISTS events (
   category      TEXT,
   actor_id      TEXT,
   recorded_at   TEXT,
-  recorded_late INTEGER DEFAULT 0
+  recorded_late INTEGER DEFAULT 0,
+  facility      TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_id     ON events (id);
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream, revision);
@@ -46,6 +52,7 @@ CREATE INDEX IF NOT EXISTS events_by_type        ON events (type, position);
 CREATE INDEX IF NOT EXISTS events_by_category    ON events (category, position);
 CREATE INDEX IF NOT EXISTS events_by_actor       ON events (actor_id, position);
 ${TIME_INDEXES}
+${FACILITY_INDEXES}
 `;
 
 export type SynchronousMode = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
@@ -68,7 +75,8 @@ export function openDatabase(path: string): Database.Database {
       const found = db.pragma('user_version', { simple: true });
       if (found === 0) db.exec(DDL);
       if (found === 1) migrateFromVersion1(db);
-      if (found === 0 || found === 1) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      if (found === 1 || found === 2) migrateFromVersion2(db);
+      if (found === 0 || found === 1 || found === 2) db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.exec('COMMIT');
     }
     const version = db.pragma('user_version', { simple: true });

@@ -61,7 +61,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     append(stream, events, expected) {
       try {
         validateExpected(expected);
-        return writer.append({ stream, expected, rows: toRows(events) });
+        return writer.append({ stream, expected, rows: toRows(stream, events) });
       } catch (err) {
         return Promise.reject(err);
       }

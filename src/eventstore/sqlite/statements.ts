@@ -23,12 +23,18 @@ export type EventRow = [
 export const ABOVE_ALL_TEXT = Buffer.alloc(0);
 
 const SQL = {
-  /** `recorded_late` is decided here, inside the write transaction, against every row written before (schema.ts). */
-  insert: `INSERT INTO events (id, stream, revision, type, data, metadata, category, actor_id, recorded_at, recorded_late)
+  /**
+   * `recorded_late` is decided here, inside the write transaction, against every row written before
+   * (schema.ts); so is `facility`, from the event's own or from the first row of the stream it refers to
+   * (event-facility.ts), which is already written: earlier, or earlier in the same append.
+   */
+  insert: `INSERT INTO events (id, stream, revision, type, data, metadata, category, actor_id, recorded_at, recorded_late, facility)
            VALUES (@id, @stream, @revision, @type, @data, @metadata, @category, @actorId, @recordedAt,
                    CASE WHEN @recordedAt IS NULL THEN NULL
                         WHEN @recordedAt < (SELECT max(recorded_at) FROM events WHERE recorded_late = 0) THEN 1
-                        ELSE 0 END)`,
+                        ELSE 0 END,
+                   CASE WHEN @facilityOfFirst IS NULL OR (@facilityOfFirst = @stream AND @revision = 0) THEN @facility
+                        ELSE (SELECT first.facility FROM events AS first WHERE first.stream = @facilityOfFirst AND first.revision = 0) END)`,
   lastRevision: 'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
   findById: 'SELECT stream, revision FROM events WHERE id = ?',
   idsFrom: 'SELECT id, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',

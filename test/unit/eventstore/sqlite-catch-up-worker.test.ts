@@ -11,12 +11,13 @@ const file = temp.file();
 const PAGE = 50;
 const TYPES = ['Common', 'Other', 'Rare'];
 
-/** 1,200 events over 60 streams; one in twenty is 'Rare'. */
+/** 1,200 events over 60 case streams; one in twenty is 'Rare'; a third of the cases are of F1 (named by their first events). */
 async function fill(store: EventStore): Promise<void> {
   for (let round = 0; round < 20; round++) {
     for (let s = 0; s < 60; s++) {
       const type = (round * 60 + s) % 20 === 0 ? 'Rare' : TYPES[(round + s) % 2]!;
-      await appendTo(store, `stream-${s}`, [{ type, data: { round, s } }]);
+      const facility = round === 0 ? { facilityId: s % 3 === 0 ? 'F1' : 'F2' } : {};
+      await appendTo(store, `case-${s}`, [{ type, data: { round, s, ...facility } }]);
     }
   }
 }
@@ -75,7 +76,13 @@ function countWorkerPages(): { pages: number } {
 
 describe('catching up through a worker thread', () => {
   it('delivers the same messages as reading in-thread, filtered or not, and reads them in the worker', async () => {
-    for (const filter of [undefined, { types: ['Common', 'Rare'] }, { types: ['Rare'] }, { streamPrefix: 'stream-1' }]) {
+    for (const filter of [
+      undefined,
+      { types: ['Common', 'Rare'] },
+      { types: ['Rare'] },
+      { streamPrefix: 'case-1' },
+      { facilities: ['F1'] },
+    ]) {
       const inThread = open(false);
       const expected = await untilCaughtUp(inThread, filter);
       await inThread.close();

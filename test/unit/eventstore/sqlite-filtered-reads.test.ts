@@ -2,10 +2,13 @@
  * The SQLite adapter's filtered reads beyond the contract: every combination of filters over a history
  * whose clocks disagree (late rows, offsets, missing milliseconds, unreadable times) equals a plain
  * filter over all events, page by page; a recording-time range reads only its position window; and
- * files written by schema version 1 are migrated on open.
+ * files written by schema versions 1 and 2 are migrated on open.
  */
 import Database from 'better-sqlite3';
-import type { EventFilter, NewEvent, Position, RecordedEvent, SubscriptionMessage } from '../../../src/eventstore/port';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { facilityNamedByFirstEvent, facilityOf } from '../../../src/eventstore/event-facility';
+import type { EventFilter, JsonObject, NewEvent, Position, RecordedEvent, SubscriptionMessage } from '../../../src/eventstore/port';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
 import { readAll } from '../../../src/eventstore/sqlite/reads';
 import { openDatabase } from '../../../src/eventstore/sqlite/schema';
@@ -28,8 +31,13 @@ function prng(seed: number): () => number {
 const START_MS = Date.parse('2026-03-01T08:00:00.000Z');
 const MINUTE = 60_000;
 
-const event = (type: string, actorId: string, recordedAt: string): NewEvent =>
-  portEvent(type, {}, { actor: { id: actorId, role: 'CLINICIAN', name: 'Test' }, recordedAt, occurredAt: recordedAt });
+const event = (type: string, actorId: string, recordedAt: string, data: JsonObject = {}, facilityId?: string): NewEvent =>
+  portEvent(type, data, {
+    actor: { id: actorId, role: 'CLINICIAN', name: 'Test' },
+    recordedAt,
+    occurredAt: recordedAt,
+    ...(facilityId === undefined ? {} : { facilityId }),
+  });
 
 /** The same instant spelled as another writer might: with an offset, without milliseconds. */
 function spell(ms: number, style: number): string {
@@ -39,14 +47,35 @@ function spell(ms: number, style: number): string {
   return iso;
 }
 
-/** What a filter means, written plainly. */
-function reference(all: readonly RecordedEvent[], filter: EventFilter): RecordedEvent[] {
+/**
+ * Each event's facility by event-facility.ts, as it stood when the event was written: the SQLite store
+ * settles it then, so an access record written before the case it names is of no facility.
+ */
+function facilitiesOf(all: readonly RecordedEvent[]): Map<string, string | null> {
+  const firstEvents = new Map<string, RecordedEvent>();
+  const facilities = new Map<string, string | null>();
+  for (const e of all) {
+    if (e.revision === 0) firstEvents.set(e.stream, e);
+    facilities.set(
+      e.id,
+      facilityOf(e, (stream) => {
+        const first = firstEvents.get(stream);
+        return first ? facilityNamedByFirstEvent(first) : null;
+      }),
+    );
+  }
+  return facilities;
+}
+
+/** What a filter means, written plainly; `facilities`: each event's facility (facilitiesOf the whole history). */
+function reference(all: readonly RecordedEvent[], filter: EventFilter, facilities: Map<string, string | null>): RecordedEvent[] {
   const from = filter.recordedFrom === undefined ? null : Date.parse(filter.recordedFrom);
   const to = filter.recordedTo === undefined ? null : Date.parse(filter.recordedTo);
   return all.filter((e) => {
     if (filter.types && !filter.types.includes(e.type)) return false;
     if (filter.streamPrefix !== undefined && !e.stream.startsWith(filter.streamPrefix)) return false;
     if (filter.actorId !== undefined && e.metadata.actor.id !== filter.actorId) return false;
+    if (filter.facilities && !filter.facilities.includes(facilities.get(e.id) as string)) return false;
     if (from === null && to === null) return true;
     const at = Date.parse(e.metadata.recordedAt);
     return !Number.isNaN(at) && (from === null || at >= from) && (to === null || at <= to);
@@ -54,7 +83,8 @@ function reference(all: readonly RecordedEvent[], filter: EventFilter): Recorded
 }
 
 const STREAMS = ['case-1', 'case-2', 'case-13', 'patient-1', 'patient-2', 'access-2026-03-01', 'access-2026-03-02'];
-const TYPES = ['CaseOpened', 'HarvestPerformed', 'InjectionGiven', 'AccessRecorded'];
+const TYPES = ['CaseOpened', 'HarvestPerformed', 'InjectionGiven', 'PatientDataAccessed'];
+const FACILITIES = ['F1', 'F2', 'F3'];
 const ACTORS = ['dr-1', 'dr-2', 'rn-7', 'aud-9'];
 const PREFIXES = ['case-', 'case-1', 'patient-', 'pat', 'access-2026-03-0', ''];
 
@@ -64,6 +94,7 @@ describe('filtered reads over a history whose clocks disagree', () => {
   const random = prng(20260301);
   let store: SqliteEventStore;
   let all: RecordedEvent[];
+  let facilities: Map<string, string | null>;
   let clockMs = START_MS;
 
   beforeAll(async () => {
@@ -73,9 +104,17 @@ describe('filtered reads over a history whose clocks disagree', () => {
       // One append in five took its time from a clock up to ten minutes behind (a slow append, another process).
       const ms = random() < 0.2 ? clockMs - Math.floor(random() * 10 * MINUTE) : clockMs;
       const recordedAt = random() < 0.02 ? 'not a time' : spell(ms, Math.floor(random() * 3));
-      await store.append(pick(random, STREAMS), [event(pick(random, TYPES), pick(random, ACTORS), recordedAt)], 'any');
+      const type = pick(random, TYPES);
+      // Half the events name their facility; the others are placed as older events are, by their stream or their case.
+      const facilityId = random() < 0.5 ? pick(random, FACILITIES) : undefined;
+      const data: JsonObject =
+        type === 'PatientDataAccessed'
+          ? { caseId: random() < 0.7 ? pick(random, ['1', '2', '13', '99']) : null, patientId: pick(random, ['1', '2']) }
+          : { facilityId: pick(random, FACILITIES) };
+      await store.append(pick(random, STREAMS), [event(type, pick(random, ACTORS), recordedAt, data, facilityId)], 'any');
     }
     all = await store.readAll();
+    facilities = facilitiesOf(all);
   });
   afterAll(() => store.close());
 
@@ -86,6 +125,7 @@ describe('filtered reads over a history whose clocks disagree', () => {
     if (random() < 0.3) filter.types = TYPES.filter(() => random() < 0.4);
     if (random() < 0.4) filter.streamPrefix = pick(random, PREFIXES);
     if (random() < 0.5) filter.actorId = pick(random, ACTORS);
+    if (random() < 0.5) filter.facilities = FACILITIES.filter(() => random() < 0.5);
     if (random() < 0.6) filter.recordedFrom = instant();
     if (random() < 0.6) filter.recordedTo = instant();
     if (filter.recordedFrom && filter.recordedTo && random() < 0.8 && Date.parse(filter.recordedFrom) > Date.parse(filter.recordedTo)) {
@@ -94,7 +134,7 @@ describe('filtered reads over a history whose clocks disagree', () => {
     return filter;
   }
 
-  it('has late events, other spellings and unreadable times to deal with', () => {
+  it('has late events, other spellings, unreadable times and older events without a facility to deal with', () => {
     let latest = '';
     let late = 0;
     for (const e of all) {
@@ -107,12 +147,17 @@ describe('filtered reads over a history whose clocks disagree', () => {
     expect(late).toBeGreaterThan(50);
     expect(all.some((e) => e.metadata.recordedAt.endsWith('+02:00'))).toBe(true);
     expect(all.some((e) => e.metadata.recordedAt === 'not a time')).toBe(true);
+    // Events without metadata.facilityId placed by their stream or their case, and some of no facility.
+    const derived = all.filter((e) => e.metadata.facilityId === undefined);
+    expect(derived.filter((e) => facilities.get(e.id) !== null).length).toBeGreaterThan(50);
+    expect(derived.filter((e) => e.type === 'PatientDataAccessed' && facilities.get(e.id) !== null).length).toBeGreaterThan(5);
+    expect(all.filter((e) => facilities.get(e.id) === null).length).toBeGreaterThan(10);
   });
 
   it('reads exactly the matching events, in full pages from any cursor, for 300 random filters', async () => {
     for (let n = 0; n < 300; n++) {
       const filter = randomFilter();
-      const expected = reference(all, filter).map((e) => e.id);
+      const expected = reference(all, filter, facilities).map((e) => e.id);
       expect({ filter, ids: (await store.readAll({ filter })).map((e) => e.id) }).toEqual({ filter, ids: expected });
 
       const maxCount = 1 + Math.floor(random() * 7);
@@ -120,6 +165,7 @@ describe('filtered reads over a history whose clocks disagree', () => {
       const expectedAfter = reference(
         all.filter((e) => start === undefined || e.position > start),
         filter,
+        facilities,
       ).map((e) => e.id);
       const pages: string[][] = [];
       for (let after: Position | undefined = start; ;) {
@@ -146,7 +192,7 @@ describe('filtered reads over a history whose clocks disagree', () => {
       }
       await iterator.return?.();
       const delivered = messages.flatMap((m) => (m.kind === 'event' ? [m.event.id] : []));
-      expect({ filter, delivered }).toEqual({ filter, delivered: reference(all, filter).map((e) => e.id) });
+      expect({ filter, delivered }).toEqual({ filter, delivered: reference(all, filter, facilities).map((e) => e.id) });
       expect(messages[messages.length - 1]).toEqual({ kind: 'caughtUp', position: all[all.length - 1]?.position });
     }
   });
@@ -276,7 +322,7 @@ describe('files written by schema version 1', () => {
     await store.close();
 
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     const rows = db.prepare('SELECT stream, recorded_at AS recordedAt, recorded_late AS late FROM events ORDER BY position').all();
     expect(rows).toEqual([
       { stream: 'case-1', recordedAt: '2026-03-01T10:00:00.000Z', late: 0 },
@@ -296,8 +342,65 @@ describe('files written by schema version 1', () => {
   it('a file of a newer version than this code knows is refused', () => {
     const path = temp.file();
     const db = new Database(path);
-    db.pragma('user_version = 3');
+    db.pragma('user_version = 4');
     db.close();
-    expect(() => createSqliteEventStore({ path })).toThrow('event store schema version 3 is not supported');
+    expect(() => createSqliteEventStore({ path })).toThrow('event store schema version 4 is not supported');
+  });
+});
+
+describe('files written by schema version 2', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.remove());
+
+  /**
+   * Written by the adapter of schema version 2 (commit 80e64fd), before events named their facility:
+   * patients p1 (F1), p2 (F2); cases c1 (p1, F1), c2 (p2, F2), each with later events; a correction of
+   * p1 whose data names F2 (not the first event: it does not move p1); access records about c1, p2, c2,
+   * nothing, and a case that does not exist; and a stream outside the domain whose data names F1.
+   */
+  const FIXTURE = join(__dirname, 'fixtures', 'events-schema-v2.sqlite');
+
+  it('are migrated on open: every row placed in its facility, indexed, and later appends placed the same way', async () => {
+    const path = temp.file();
+    copyFileSync(FIXTURE, path);
+    const store = createSqliteEventStore({ path });
+    const read = async (filter: EventFilter, after?: Position): Promise<string[]> =>
+      (await store.readAll({ after, filter })).map((e) => `${e.stream}@${e.revision}`);
+
+    const f1 = ['patient-p1@0', 'case-c1@0', 'case-c1@1', 'patient-p1@1', 'access-2026-03-01@0', 'case-c1@2'];
+    const f2 = ['patient-p2@0', 'case-c2@0', 'case-c2@1', 'access-2026-03-01@1', 'access-2026-03-01@2'];
+    expect(await read({ facilities: ['F1'] })).toEqual(f1);
+    expect(await read({ facilities: ['F2'] })).toEqual(f2);
+    expect((await read({ facilities: ['F2', 'F1'] })).sort()).toEqual([...f1, ...f2].sort());
+    expect(await read({ facilities: ['F3'] })).toEqual([]);
+    expect(await read({ facilities: ['F2'], types: ['PatientDataAccessed'] })).toEqual(['access-2026-03-01@1', 'access-2026-03-01@2']);
+    expect(await read({ facilities: ['F1'], actorId: 'aud-9' })).toEqual(['access-2026-03-01@0']);
+
+    // Appends after the migration, without metadata.facilityId, are placed as the backfill placed the rows before them.
+    const noted = (type: string, data: Record<string, unknown>): NewEvent => portEvent(type, data);
+    const migrated = await store.headPosition();
+    await store.append('case-c2', [noted('OutcomeMeasured', {})], 1);
+    await store.append('access-2026-03-01', [noted('PatientDataAccessed', { caseId: 'c1', patientId: 'p1' })], 4);
+    await store.append('case-c3', [noted('CaseOpened', { facilityId: 'F1' }), portEvent('Noted', {}, { facilityId: 'F2' })], 'no_stream');
+    expect(await read({ facilities: ['F2'] }, migrated)).toEqual(['case-c2@2', 'case-c3@1']);
+    expect(await read({ facilities: ['F1'] }, migrated)).toEqual(['access-2026-03-01@5', 'case-c3@0']);
+    // A later event appended with its stream's first event, in one append, is placed by it.
+    const beforeC4 = await store.headPosition();
+    await store.append('case-c4', [noted('CaseOpened', { facilityId: 'F2' }), noted('Noted', {})], 'no_stream');
+    expect(await read({ facilities: ['F2'] }, beforeC4)).toEqual(['case-c4@0', 'case-c4@1']);
+    await store.close();
+
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const unplaced = db.prepare('SELECT stream, revision FROM events WHERE facility IS NULL ORDER BY position').all();
+    // Access records about nothing or about a case that does not exist, and the stream outside the domain.
+    expect(unplaced).toEqual([
+      { stream: 'access-2026-03-01', revision: 3 },
+      { stream: 'access-2026-03-01', revision: 4 },
+      { stream: 'other-1', revision: 0 },
+    ]);
+    const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'`).pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['events_by_facility', 'events_by_facility_type']));
+    db.close();
   });
 });

@@ -2,6 +2,8 @@
  * Reading a page must cost O(page), not O(store): rebuilds read a million events page by page, and a
  * plan that sorts or scans the whole table per page would make that quadratic. SQLite's own plan says.
  */
+import type { EventFilter } from '../../../src/eventstore/port';
+import { planFilteredRead } from '../../../src/eventstore/sqlite/filtered-reads';
 import { openDatabase } from '../../../src/eventstore/sqlite/schema';
 import { filteredReadSql, type Driver, type FilteredReadShape } from '../../../src/eventstore/sqlite/filtered-sql';
 import { prepareStatements, type Statements } from '../../../src/eventstore/sqlite/statements';
@@ -48,6 +50,9 @@ describe('filtered reads, in every shape', () => {
   const rowids = (until: boolean): string => (until ? 'rowid>\\? AND rowid<\\?' : 'rowid>\\?');
   /** What drives each read: an index range ending in position, so the page comes in order without a sort… */
   const inOrder: Record<Exclude<Driver, 'streamRange' | 'late'>, (until: boolean) => RegExp> = {
+    facility: (until) => new RegExp(`^SEARCH events USING INDEX events_by_facility \\(facility=\\? AND ${window(until)}\\)`),
+    facilityType: (until) =>
+      new RegExp(`^SEARCH events USING INDEX events_by_facility_type \\(facility=\\? AND type=\\? AND ${window(until)}\\)`),
     position: (until) => new RegExp(`^SEARCH events USING INTEGER PRIMARY KEY \\(${rowids(until)}\\)`),
     type: (until) => new RegExp(`^SEARCH events USING INDEX events_by_type \\(type=\\? AND ${window(until)}\\)`),
     category: (until) => new RegExp(`^SEARCH events USING INDEX events_by_category \\(category=\\? AND ${window(until)}\\)`),
@@ -58,12 +63,12 @@ describe('filtered reads, in every shape', () => {
     streamRange: /^SEARCH events USING INDEX events_by_stream \(stream>\? AND stream<\?\)/,
     late: /^SEARCH events USING INDEX events_recorded_late \(recorded_at>\? AND recorded_at<\?\)/,
   };
-  const flags = ['types', 'stream', 'actor', 'from', 'to'] as const;
+  const flags = ['types', 'stream', 'actor', 'facilities', 'from', 'to'] as const;
   const shapes: FilteredReadShape[] = [];
-  for (const driver of ['position', 'type', 'category', 'actor', 'streamRange', 'late'] as const) {
+  for (const driver of ['position', 'type', 'category', 'actor', 'facility', 'facilityType', 'streamRange', 'late'] as const) {
     for (let bits = 0; bits < 1 << flags.length; bits++) {
       const set = (i: number): boolean => (bits & (1 << i)) !== 0;
-      shapes.push({ driver, types: set(0), stream: set(1), actor: set(2), from: set(3), to: set(4), until: set(4) });
+      shapes.push({ driver, types: set(0), stream: set(1), actor: set(2), facilities: set(3), from: set(4), to: set(5), until: set(5) });
     }
   }
 
@@ -83,5 +88,61 @@ describe('filtered reads, in every shape', () => {
     }
     // The other conditions are checked on the rows read: the type list is a subquery over json_each, run once.
     expect(others.filter((step) => /\bevents\b/.test(step))).toEqual([]);
+  });
+});
+
+describe('a read limited to facilities is driven by an index, never a scan of the store', () => {
+  /** Every statement a planned read runs, with SQLite's plan for each. */
+  const from = '2026-03-01T00:00:00Z';
+  const to = '2026-03-02T00:00:00Z';
+  // Rows inside and after the time range, so that a range read has a window to read in.
+  beforeAll(() => {
+    for (const [i, recordedAt] of ['2026-03-01T10:00:00.000Z', '2026-03-03T10:00:00.000Z'].entries()) {
+      statements.insert.run({
+        ...{ id: `e${i}`, stream: `case-${i}`, revision: 0, type: 'CaseOpened', data: '{}', metadata: '{}', category: 'case' },
+        ...{ actorId: 'dr-1', recordedAt, facility: 'F1', facilityOfFirst: null },
+      });
+    }
+  });
+
+  function plansOfRead(filter: EventFilter): string[] {
+    // Statements of its own: the filtered statements are prepared (and seen below) on first use.
+    const own = prepareStatements(db);
+    const sqls: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      sqls.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    try {
+      planFilteredRead(filter)(own, 0n, 10);
+    } finally {
+      db.prepare = prepare;
+    }
+    return sqls.filter((sql) => sql.startsWith('SELECT position, id')).map(planOfSql);
+  }
+
+  test.each([
+    ['facilities alone', { facilities: ['F1', 'F2'] }, /events_by_facility/],
+    ['facilities and types', { facilities: ['F1', 'F2'], types: ['CaseOpened', 'PatientRegistered'] }, /events_by_facility_type/],
+    ['facilities and a category', { facilities: ['F1'], streamPrefix: 'case-' }, /events_by_facility/],
+    ['facilities and a recording-time range', { facilities: ['F1', 'F2'], recordedFrom: from, recordedTo: to }, /events_by_facility/],
+    [
+      'facilities, types and a time range',
+      { facilities: ['F1'], types: ['PatientDataAccessed'], recordedFrom: from },
+      /events_by_facility/,
+    ],
+    ['facilities and an actor', { facilities: ['F1', 'F2'], actorId: 'dr-1', recordedTo: to }, /events_by_actor/],
+    ['facilities and one stream', { facilities: ['F1'], streamPrefix: 'case-12' }, /events_by_stream/],
+  ] as const)('%s', (_, filter, driver) => {
+    const plans = plansOfRead(filter);
+    expect(plans.length).toBeGreaterThan(0);
+    const [first] = plans;
+    expect(first).toMatch(driver);
+    for (const plan of plans) {
+      expect(plan).not.toMatch(/SCAN events/);
+      // The page comes in position order from each index range; only the few late rows of a range are sorted.
+      if (!/events_recorded_late|events_by_stream/.test(plan)) expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });
