@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     try {
       const token = await benchToken(['AUDITOR']);
       const query = (n: number) =>
-        `query { ${Array.from({ length: n }, (_, i) => `a${i}: caseAsOf(caseId: "${caseId}", at: "${new Date().toISOString()}") { id status injections { targetSegments } angiographies { findings { segment } } compliance: complianceAsOf { findings { rule message } } }`).join(' ')} }`;
+        `query { ${Array.from({ length: n }, (_, i) => `a${i}: caseAsOf(caseId: "${caseId}", at: "${new Date().toISOString()}") { id status injections { targetSegments } angiographies { findings { segment } } compliance { findings { rule message } } amendments { reason } }`).join(' ')} }`;
       const send = async (n: number) => {
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
