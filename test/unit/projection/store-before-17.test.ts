@@ -48,7 +48,7 @@ describe('a store written before #17', () => {
     const projection = caseSummaryProjection(DEFAULT_COMPLIANCE_CONFIG);
     await rebuildProjection({ store, readStore, projection });
     for (const [caseId, old] of Object.entries(before)) {
-      const rebuilt = await readStore.get<CaseSummary & { _position?: string }>(projection.name, caseId);
+      const rebuilt = await readStore.get<CaseSummary & { _position: string }>(projection.name, caseId);
       expect(rebuilt).not.toBeNull();
       // JSON round trip: the old summaries were written as JSON, so compare like with like
       expect(JSON.parse(JSON.stringify(rebuilt))).toMatchObject(old as unknown as Record<string, unknown>);
