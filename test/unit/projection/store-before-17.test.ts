@@ -12,6 +12,7 @@ import { DEFAULT_COMPLIANCE_CONFIG } from '../../../src/compliance';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
 import { rebuildProjection } from '../../../src/projection/rebuild';
 import { createMemoryReadStore } from '../../../src/readstore/memory';
+import type { StoredDocument } from '../../../src/readstore/port';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
 const before = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'store-before-17.summaries.json'), 'utf8')) as Record<string, CaseSummary>;
@@ -48,7 +49,7 @@ describe('a store written before #17', () => {
     const projection = caseSummaryProjection(DEFAULT_COMPLIANCE_CONFIG);
     await rebuildProjection({ store, readStore, projection });
     for (const [caseId, old] of Object.entries(before)) {
-      const rebuilt = await readStore.get<CaseSummary & { _position: string }>(projection.name, caseId);
+      const rebuilt = await readStore.get<StoredDocument>(projection.name, caseId);
       expect(rebuilt).not.toBeNull();
       // JSON round trip: the old summaries were written as JSON, so compare like with like
       expect(JSON.parse(JSON.stringify(rebuilt))).toMatchObject(old as unknown as Record<string, unknown>);
