@@ -18,6 +18,7 @@ import type {
 import type { CaseStatus, CloseReason } from './values';
 import { computeAbi } from './abi';
 import { isStoredForm, parseIsoTime } from './iso-time';
+import { upcastEvent } from './upcast';
 
 /** The envelope facts the fold needs; RecordedEvent satisfies it. */
 export interface CaseRecordEvent {
@@ -25,7 +26,8 @@ export interface CaseRecordEvent {
   type: string;
   revision: number;
   data: JsonObject;
-  metadata: { actor: Actor; recordedAt: string; occurredAt: string };
+  /** `schemaVersion`: the payload's version as stored (absent: 1); the fold upcasts it (upcast.ts). */
+  metadata: { actor: Actor; recordedAt: string; occurredAt: string; schemaVersion?: number };
 }
 
 /** What every documented entry carries besides its payload. */
@@ -43,13 +45,20 @@ export interface EntryFacts {
 
 export type DopplerEntry = EntryFacts & DopplerAssessmentRecorded;
 export type AngiographyEntry = EntryFacts & AngiographyRecorded;
+/** `operator`: who performed the harvest, the documented performer or else whoever recorded it. */
 export type HarvestEntry = EntryFacts & HarvestPerformed & { operator: Actor };
 export type ConcentrationEntry = EntryFacts & CellsConcentrated;
-export type InjectionEntry = EntryFacts & InjectionGiven;
+/** `performer`: who gave the injections, the documented performer or else whoever recorded them. */
+export type InjectionEntry = EntryFacts & InjectionGiven & { performer: Actor };
 export type OutcomeEntry = EntryFacts & OutcomeMeasured;
 
 export interface SignatureEntry extends ProcedureSigned {
   eventId: string;
+  /**
+   * Signed more than LATE_ENTRY_MS after the last harvest or injection documented when it was given:
+   * a late signature, whether or not it states an earlier `attestedAt`.
+   */
+  late: boolean;
 }
 
 export interface AmendmentEntry {
@@ -73,11 +82,14 @@ export interface CaseRecord {
   closedAt: string | null;
   legs: CaseOpened['legs'];
   diagnosisCode: string;
+  additionalDiagnosisCodes: string[];
   rutherfordCategory: number | null;
+  legRutherfordCategories: CaseOpened['legRutherfordCategories'];
   fontaineStage: CaseOpened['fontaineStage'];
   revascularizationNotPossible: boolean;
   amputationOnlyAlternative: boolean;
   harvestPlanned: boolean;
+  harvestOnly: boolean;
   /** Event id and clinical time of the opening entry. */
   openedEventId: string;
   openedAt: string;
@@ -235,11 +247,14 @@ function opened(event: CaseRecordEvent): CaseRecord {
     closedAt: null,
     legs: [...d.legs],
     diagnosisCode: d.diagnosisCode,
+    additionalDiagnosisCodes: [...d.additionalDiagnosisCodes],
     rutherfordCategory: d.rutherfordCategory,
+    legRutherfordCategories: d.legRutherfordCategories.map((r) => ({ ...r })),
     fontaineStage: d.fontaineStage,
     revascularizationNotPossible: d.revascularizationNotPossible,
     amputationOnlyAlternative: d.amputationOnlyAlternative,
     harvestPlanned: d.harvestPlanned,
+    harvestOnly: d.harvestOnly,
     openedEventId: event.id,
     openedAt: event.metadata.occurredAt,
     updatedAt: event.metadata.recordedAt,
@@ -261,7 +276,8 @@ function opened(event: CaseRecordEvent): CaseRecord {
  * record are replaced, never changed. An event type it does not know only moves the revision
  * (forward compatible).
  */
-export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent, options: FoldOptions = {}): CaseRecord | null {
+export function applyCaseEvent(record: CaseRecord | null, stored: CaseRecordEvent, options: FoldOptions = {}): CaseRecord | null {
+  const event = upcastEvent(stored);
   if (event.type === 'CaseOpened') return opened(event);
   if (!record) return null;
   record.revision = event.revision;
@@ -273,24 +289,30 @@ export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent
     case 'AngiographyRecorded':
       append(record.angiographies, entryOf<AngiographyRecorded>(event, options));
       break;
-    case 'HarvestPerformed':
-      record.harvest = Object.assign(entryOf<HarvestPerformed>(event, options), { operator: event.metadata.actor });
+    case 'HarvestPerformed': {
+      const entry = entryOf<HarvestPerformed>(event, options);
+      record.harvest = Object.assign(entry, { operator: entry.performedBy ?? event.metadata.actor });
       break;
+    }
     case 'CellsConcentrated':
       record.concentration = entryOf<CellsConcentrated>(event, options);
       break;
-    case 'InjectionGiven':
-      append(record.injections, entryOf<InjectionGiven>(event, options));
+    case 'InjectionGiven': {
+      const entry = entryOf<InjectionGiven>(event, options);
+      append(record.injections, Object.assign(entry, { performer: entry.performedBy ?? event.metadata.actor }));
       break;
+    }
     case 'OutcomeMeasured':
       append(record.outcomes, entryOf<OutcomeMeasured>(event, options));
       break;
     case 'EntryAmended':
       applyAmendment(record, event);
       break;
-    case 'ProcedureSigned':
-      record.signatures.push({ eventId: event.id, ...(event.data as unknown as ProcedureSigned) });
+    case 'ProcedureSigned': {
+      const signature = event.data as unknown as ProcedureSigned;
+      record.signatures.push({ eventId: event.id, ...signature, late: signedLate(record, signature.signedAt) });
       break;
+    }
     case 'CaseClosed':
       record.status = 'CLOSED';
       record.closeReason = (event.data as { reason: CloseReason }).reason;
@@ -298,6 +320,16 @@ export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent
       break;
   }
   return record;
+}
+
+/** Whether a signature given at `signedAt` comes more than LATE_ENTRY_MS after the last harvest or injection documented so far. */
+function signedLate(record: CaseRecord, signedAt: string): boolean {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const step of [...(record.harvest ? [record.harvest] : []), ...record.injections]) {
+    const at = parseIsoTime(step.occurredAt);
+    if (at > last) last = at;
+  }
+  return last !== Number.NEGATIVE_INFINITY && parseIsoTime(signedAt) - last > LATE_ENTRY_MS;
 }
 
 /** Folds a whole stream (in revision order). */

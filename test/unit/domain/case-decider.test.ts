@@ -16,7 +16,11 @@ function ev<K extends keyof CaseEventMap>(type: K, data: CaseEventMap[K], id = `
 const opened = (over: Partial<CaseEventMap['CaseOpened']> = {}) =>
   ev('CaseOpened', { ...(caseOpenedData('c1', { patientId: 'p1' }) as unknown as CaseEventMap['CaseOpened']), ...over }, 'opened');
 const harvest = () =>
-  ev('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null }, 'harvest');
+  ev(
+    'HarvestPerformed',
+    { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null, performedBy: null },
+    'harvest',
+  );
 const concentration = () =>
   ev('CellsConcentrated', {
     method: 'CENTRIFUGATION',
@@ -28,7 +32,7 @@ const concentration = () =>
   });
 const closed = () => ev('CaseClosed', { reason: 'COMPLETED' });
 const signed = () =>
-  ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T });
+  ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T, attestedAt: null });
 
 const injection = (leg: 'LEFT' | 'RIGHT' = 'LEFT'): CaseCommand => ({
   type: 'RecordInjection',
