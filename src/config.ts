@@ -1,5 +1,6 @@
 /** Environment → validated configuration. A bad value stops the start with a message naming the variable. */
 import path from 'node:path';
+import { isTimeZone } from './compliance/config';
 
 export interface Config {
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   /** Largest page `first` may ask for. */
   maxPageSize: number;
   introspection: boolean;
+  /** IANA time zone by facility id (FACILITY_TIME_ZONES): the compliance audit's "same day" is a calendar day there; others: UTC. */
+  facilityTimeZones: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,21 @@ export function loadConfig(env: Env = process.env): Config {
     return fallback;
   };
 
+  /** `F1=Europe/Berlin,F2=America/Chicago`. */
+  const timeZones = (name: string): Record<string, string> => {
+    const zones: Record<string, string> = {};
+    for (const pair of (text(name) ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [facility, zone, extra] = pair.split('=').map((p) => p.trim());
+      if (!facility || !zone || extra !== undefined) problems.push(`${name} must be a list of FACILITY=Time/Zone pairs (got "${pair}")`);
+      else if (!isTimeZone(zone)) problems.push(`${name}: "${zone}" (facility ${facility}) is not an IANA time zone name`);
+      else zones[facility] = zone;
+    }
+    return zones;
+  };
+
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -95,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     projectionBatchSize: int('PROJECTION_BATCH_SIZE', 1000, 1, 100000),
     maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10000),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
+    facilityTimeZones: timeZones('FACILITY_TIME_ZONES'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -7,8 +7,7 @@
  *           rebuild replays into memory to check that every event applies, and reports the rate.
  */
 import 'reflect-metadata';
-import { openEventStore, openReadStore, projectionsFor } from '../app';
-import { DEFAULT_COMPLIANCE_CONFIG } from '../compliance';
+import { complianceConfigOf, openEventStore, openReadStore, projectionsFor } from '../app';
 import { loadConfig } from '../config';
 import { checkpointName, DEAD_LETTERS } from '../projection/names';
 import { rebuildProjection } from '../projection/rebuild';
@@ -33,7 +32,7 @@ async function status(): Promise<number> {
   try {
     const head = await store.headPosition();
     const rows = [];
-    for (const projection of projectionsFor(DEFAULT_COMPLIANCE_CONFIG)) {
+    for (const projection of projectionsFor(complianceConfigOf(config))) {
       const position = await readStore.getCheckpoint(checkpointName(projection));
       const behind = position === null ? null : (await store.readAll({ after: position, maxCount: 10_001 })).length;
       const deadLetters = await readStore.count(DEAD_LETTERS, { projection: projection.name });
@@ -55,10 +54,10 @@ async function status(): Promise<number> {
 
 async function rebuild(name: string | undefined): Promise<number> {
   const config = loadConfig();
-  const projections = projectionsFor(DEFAULT_COMPLIANCE_CONFIG).filter((p) => !name || p.name === name);
+  const projections = projectionsFor(complianceConfigOf(config)).filter((p) => !name || p.name === name);
   if (projections.length === 0) {
     process.stderr.write(
-      `no projection named ${name}; projections: ${projectionsFor(DEFAULT_COMPLIANCE_CONFIG)
+      `no projection named ${name}; projections: ${projectionsFor(complianceConfigOf(config))
         .map((p) => p.name)
         .join(', ')}\n`,
     );
