@@ -54,11 +54,15 @@ export type OutcomeEntry = EntryFacts & OutcomeMeasured;
 
 export interface SignatureEntry extends ProcedureSigned {
   eventId: string;
-  /**
-   * Signed more than LATE_ENTRY_MS after the last harvest or injection documented when it was given:
-   * a late signature, whether or not it states an earlier `attestedAt`.
-   */
-  late: boolean;
+  /** Recorded (`signedAt`) more than LATE_ENTRY_MS after the attestation it states (`attestedAt`): a late signature. */
+  lateEntry: boolean;
+}
+
+/** The signature a ProcedureSigned event records: its payload in the current shape, and whether it was recorded late. */
+export function signatureOf(event: { id: string; type: string; data: JsonObject; metadata: { schemaVersion?: number } }): SignatureEntry {
+  const signed = upcastEvent(event).data as unknown as ProcedureSigned;
+  const lateEntry = signed.attestedAt !== null && isLate(signed.attestedAt, signed.signedAt);
+  return { eventId: event.id, ...signed, lateEntry };
 }
 
 export interface AmendmentEntry {
@@ -308,11 +312,9 @@ export function applyCaseEvent(record: CaseRecord | null, stored: CaseRecordEven
     case 'EntryAmended':
       applyAmendment(record, event);
       break;
-    case 'ProcedureSigned': {
-      const signature = event.data as unknown as ProcedureSigned;
-      record.signatures.push({ eventId: event.id, ...signature, late: signedLate(record, signature.signedAt) });
+    case 'ProcedureSigned':
+      record.signatures.push(signatureOf(event));
       break;
-    }
     case 'CaseClosed':
       record.status = 'CLOSED';
       record.closeReason = (event.data as { reason: CloseReason }).reason;
@@ -320,16 +322,6 @@ export function applyCaseEvent(record: CaseRecord | null, stored: CaseRecordEven
       break;
   }
   return record;
-}
-
-/** Whether a signature given at `signedAt` comes more than LATE_ENTRY_MS after the last harvest or injection documented so far. */
-function signedLate(record: CaseRecord, signedAt: string): boolean {
-  let last = Number.NEGATIVE_INFINITY;
-  for (const step of [...(record.harvest ? [record.harvest] : []), ...record.injections]) {
-    const at = parseIsoTime(step.occurredAt);
-    if (at > last) last = at;
-  }
-  return last !== Number.NEGATIVE_INFINITY && parseIsoTime(signedAt) - last > LATE_ENTRY_MS;
 }
 
 /** Folds a whole stream (in revision order). */

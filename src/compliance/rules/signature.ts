@@ -43,7 +43,7 @@ export const inj04OperatorSignature: CaseRule = {
     'Once a harvest or an injection is documented, the case has a signature by a clinician who performed the harvest or an injection ' +
     '(the documented performer, else whoever recorded the step), ' +
     "showing the signer's name, the time and the meaning, given (or attested, when the signature states when) no earlier than the last " +
-    'harvest or injection. Blocking otherwise. A signature recorded more than 24 hours after the last step shows as late.',
+    'harvest or injection. Blocking otherwise. A signature recorded more than 24 hours after the attestation it states shows as a late entry.',
   window: () => 'signed at or after the last documented harvest or injection',
   reason:
     "21 CFR 11.50: an electronic signature shows the signer's printed name, the date and time, and its meaning (authorship, review, approval); " +

@@ -203,11 +203,12 @@ describe('a signature that states when the procedure was attested', () => {
     const builder = unsigned.sign({ signedAt: at({ days: 3 }), attestedAt: at({ hours: 2 }) });
     expect(check(inj04OperatorSignature, builder)).toEqual([]);
     const [signature] = builder.record().signatures;
-    expect(signature).toMatchObject({ attestedAt: at({ hours: 2 }), signedAt: at({ days: 3 }), late: true });
+    expect(signature).toMatchObject({ attestedAt: at({ hours: 2 }), signedAt: at({ days: 3 }), lateEntry: true });
   });
 
-  it('a signature on the day is not late', () => {
-    expect(unsigned.sign().record().signatures[0]?.late).toBe(false);
+  it('a signature on the day, or one stating no earlier attestation, is not a late entry', () => {
+    expect(unsigned.sign({ attestedAt: at({ hours: 2 }), signedAt: at({ hours: 20 }) }).record().signatures[0]?.lateEntry).toBe(false);
+    expect(unsigned.sign({ signedAt: at({ days: 3 }) }).record().signatures[0]?.lateEntry).toBe(false);
   });
 
   it('an attestation before the last step does not sign it', () => {

@@ -137,7 +137,7 @@ describe('PRP-02 harvest ≤ concentration ≤ injection, same day', () => {
       ]);
     });
 
-    it("a facility the setting does not name is judged in the default time zone", () => {
+    it('a facility the setting does not name is judged in the default time zone', () => {
       const builder = CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 8 }) });
       const elsewhere = complianceConfigFrom({ facilityTimeZones: { 'facility-9': 'Asia/Tokyo' } });
       expect(check(prp02OrderAndDay, builder, elsewhere)).toEqual([]);
