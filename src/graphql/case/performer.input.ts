@@ -1,4 +1,4 @@
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { Performer } from '../../domain/events';
 import { IsNotBlank } from '../common/validators';
@@ -12,11 +12,13 @@ export class PerformerInput {
   @Field(() => ID) @IsString() @Length(1, 200) @IsNotBlank() id!: string;
   @Field() @IsString() @Length(1, 200) @IsNotBlank() name!: string;
 
-  @Field({ defaultValue: 'CLINICIAN', description: "The performer's role, e.g. CLINICIAN." })
+  // no defaultValue: graphql-jit does not apply the defaults of a nested input's fields (performerOf does)
+  @Field(() => String, { nullable: true, description: "The performer's role; CLINICIAN when absent." })
+  @IsOptional()
   @IsString()
   @Length(1, 100)
   @IsNotBlank()
-  role!: string;
+  role?: string | null;
 }
 
 /** The documented performer as the domain stores it (null: whoever records the step performed it). */
