@@ -6,7 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { caseSummaryProjection, type CaseSummary } from '../../../projections/case-summary';
+import { caseSummaryOf, caseSummaryProjection, type CaseSummary } from '../../../projections/case-summary';
+import { handleCommand } from '../../../src/commands/command-handler';
+import { caseDecider } from '../../../src/commands/deciders';
+import { caseStream, SCHEMA_VERSION } from '../../../src/domain/events';
 import { verifyStore } from '../../../src/audit/verify-store';
 import { DEFAULT_COMPLIANCE_CONFIG } from '../../../src/compliance';
 import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
@@ -54,5 +57,36 @@ describe('a store written before #17', () => {
       // JSON round trip: the old summaries were written as JSON, so compare like with like
       expect(JSON.parse(JSON.stringify(rebuilt))).toMatchObject(old as unknown as Record<string, unknown>);
     }
+  });
+
+  it('takes new commands on an old stream: the decider reads it upcast, the chain goes on over what is stored', async () => {
+    // the case whose harvest was done elsewhere was never signed; its injecting surgeon signs it now, stating when they attested
+    const caseId = '00000000-0000-4000-8000-0000000000c3';
+    const old = before[caseId]!;
+    expect(old.compliance.findings.map((f) => f.rule)).toEqual(['INJ-04']);
+    const injection = old.injections[0]!;
+    const result = await handleCommand(
+      { store, clock: () => new Date('2026-12-01T10:00:00.000Z') },
+      caseStream(caseId),
+      caseDecider({ facilities: ['F1'], maxClockSkewMs: 0 }),
+      {
+        type: 'SignProcedure',
+        data: {
+          meaning: 'AUTHORSHIP',
+          signerId: injection.recordedBy.id,
+          signerName: injection.recordedBy.name,
+          signerRole: 'CLINICIAN',
+          attestedAt: injection.occurredAt,
+        },
+      },
+      { commandId: 'sign-after-17', actor: injection.recordedBy, correlationId: 'test' },
+    );
+    expect(result.ok).toBe(true);
+    const events = await store.readStream(caseStream(caseId));
+    expect(events.map((e) => e.metadata.schemaVersion)).toEqual([...events.slice(0, -1).map(() => 1), SCHEMA_VERSION]);
+    expect(await verifyStore(store)).toMatchObject({ valid: true, broken: [] });
+    const summary = caseSummaryOf(events, DEFAULT_COMPLIANCE_CONFIG)!;
+    expect(summary.compliance.findings).toEqual([]);
+    expect(summary.signatures).toEqual([expect.objectContaining({ attestedAt: injection.occurredAt, lateEntry: true })]);
   });
 });
