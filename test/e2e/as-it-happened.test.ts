@@ -22,7 +22,6 @@ const CASE_FACTS = `query CaseFacts($id: ID!) {
   }
 }`;
 
-const DAY = 24 * 3600_000;
 
 describe('documenting what happened, over HTTP', () => {
   let t: TestApp;
