@@ -22,7 +22,6 @@ const CASE_FACTS = `query CaseFacts($id: ID!) {
   }
 }`;
 
-
 describe('documenting what happened, over HTTP', () => {
   let t: TestApp;
   let surgeon: string;
@@ -106,7 +105,7 @@ describe('documenting what happened, over HTTP', () => {
     const compliance = await complianceOf(caseId);
     expect(blocking(compliance)).toEqual(['INJ-01', 'INJ-01']);
     expect(compliance.findings[0]?.message).toBe(
-      'Injections into the left leg are documented with a route other than intramuscular (intra arterial).',
+      'Injections into the left leg are documented with a route other than intramuscular (intra-arterial).',
     );
     expect(compliance.supportedCodes).toEqual([]);
     expect(compliance.complete).toBe(false);
@@ -224,6 +223,13 @@ describe('documenting what happened, over HTTP', () => {
     });
     const findings = (await complianceOf(caseId)).findings.map((f) => f.rule);
     expect(findings).not.toContain('IND-01');
+    const twice = await t.gql(surgeon, operation('OpenCase'), {
+      input: { ...steps.open, caseId: randomUUID(), legRutherfordCategories: [1, 2].map((category) => ({ leg: 'LEFT', category })) },
+    });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.legRutherfordCategories', constraints: ['legRutherfordCategories must name each leg at most once'] }],
+    });
     // I70.245 is the left leg's ulcer: the right leg has no code of its own
     expect(findings).toContain('COD-01');
     const opened = await t.gql<{ case: { additionalDiagnosisCodes: string[]; legRutherfordCategories: unknown[] } }>(

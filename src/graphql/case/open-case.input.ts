@@ -71,6 +71,7 @@ export class OpenCaseInput extends CommandInput {
   @Field(() => [LegRutherfordInput], { nullable: true, description: 'Per-leg Rutherford categories (a treated leg each, at most once).' })
   @IsOptional()
   @ArrayMaxSize(2)
+  @ArrayUnique((r: LegRutherfordInput) => r.leg, { message: 'legRutherfordCategories must name each leg at most once' })
   @ValidateNested({ each: true })
   @Type(() => LegRutherfordInput)
   legRutherfordCategories?: LegRutherfordInput[];

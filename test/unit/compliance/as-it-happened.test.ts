@@ -25,7 +25,7 @@ describe('routes other than intramuscular', () => {
       {
         rule: 'INJ-01',
         severity: 'BLOCKING',
-        message: 'Injections into the left leg are documented with a route other than intramuscular (intra arterial).',
+        message: 'Injections into the left leg are documented with a route other than intramuscular (intra-arterial).',
         eventIds: [injection],
       },
       { rule: 'INJ-01', severity: 'BLOCKING', message: 'No intramuscular injection into the left leg is documented.', eventIds: [] },
