@@ -174,7 +174,16 @@ function amend<T extends object>(entry: T, changes: Record<string, unknown>): { 
 
 function reentered<T extends EntryFacts>(entry: T, amendmentId: string, changes: Record<string, unknown>): T {
   const lateEntry = 'occurredAt' in changes ? isLate(entry.occurredAt, entry.recordedAt) : entry.lateEntry;
-  return withAbi({ ...entry, lateEntry, amendedBy: [...entry.amendedBy, amendmentId] }, changes);
+  return withPerformer(withAbi({ ...entry, lateEntry, amendedBy: [...entry.amendedBy, amendmentId] }, changes), changes);
+}
+
+/** A corrected performer is who performed the step: the harvest's operator, the injection's performer (else the recorder). */
+function withPerformer<T extends EntryFacts>(entry: T, changes: Record<string, unknown>): T {
+  if (!('performedBy' in changes)) return entry;
+  const performer = (entry as { performedBy?: Actor | null }).performedBy ?? entry.recordedBy;
+  if ('operator' in entry) return { ...entry, operator: performer };
+  if ('performer' in entry) return { ...entry, performer };
+  return entry;
 }
 
 /** Corrected pressures give a new computed ABI; a computed (not documented) ABI follows them. */

@@ -87,6 +87,17 @@ describe('the performer, distinct from the recorder', () => {
     ]);
   });
 
+  it('follows an amendment that names the performer', () => {
+    const amended = scribed
+      .patch(ID.harvest, { data: { performedBy: null } })
+      .amend(ID.harvest, { performedBy: performer })
+      .sign();
+    expect(amended.record().harvest?.operator).toEqual(performer);
+    expect(check(inj04OperatorSignature, amended)).toEqual([]);
+    const unnamed = scribed.amend(injection, { performedBy: null }).record();
+    expect(unnamed.injections[0]?.performer).toEqual(NURSE);
+  });
+
   it('defaults to the recorder when no performer is documented', () => {
     const byNurse = CaseBuilder.completeOneLeg()
       .without(ID.signature)
