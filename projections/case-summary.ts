@@ -44,7 +44,8 @@ export function caseSummaryProjection(config: ComplianceConfig = DEFAULT_COMPLIA
   return {
     name: 'case-summary',
     // 2: the audit keeps only the open follow-ups (compliance.openFollowUps)
-    version: 2,
+    // 3 (#17): performers, per-leg categories, further codes, harvest-only plan, signature lateness; PRP-02 in facility time zones
+    version: 3,
     eventTypes: CASE_EVENT_TYPES,
     key: (event) => caseIdOfStream(event.stream),
     evolve(document, event) {

@@ -8,7 +8,7 @@ import { createSecurityEvents } from './audit/security-events';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
 import { startIntegrityCheckpointer } from './audit/integrity-checkpointer';
 import { loadSigningKey } from './audit/signing-key';
-import { DEFAULT_COMPLIANCE_CONFIG, type ComplianceConfig } from './compliance';
+import { complianceConfigFrom, type ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
 import { createKurrentDbEventStore } from './eventstore/kurrentdb/kurrentdb-event-store';
@@ -46,6 +46,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The compliance audit's configuration: the defaults with the environment's facility time zones. */
+export const complianceConfigOf = (config: Config): ComplianceConfig =>
+  complianceConfigFrom({ facilityTimeZones: config.facilityTimeZones });
+
 export function projectionsFor(compliance: ComplianceConfig): Projection[] {
   return [caseSummaryProjection(compliance), patientSummaryProjection];
 }
@@ -67,7 +71,7 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (() => new Date());
-  const compliance = overrides.compliance ?? DEFAULT_COMPLIANCE_CONFIG;
+  const compliance = overrides.compliance ?? complianceConfigOf(config);
   const store = overrides.store ?? (await openEventStore(config));
   const readStore = overrides.readStore ?? (await openReadStore(config));
   const caseEvents = createCaseEvents();

@@ -1,6 +1,7 @@
 /** Environment → validated configuration. A bad value stops the start with a message naming the variable. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isTimeZone } from './compliance/config';
 
 export interface Config {
   port: number;
@@ -25,6 +26,8 @@ export interface Config {
   exportSigningKeyFile: string | null;
   /** How often the server records an integrity checkpoint; 0: never. */
   integrityCheckpointIntervalMs: number;
+  /** IANA time zone by facility id (FACILITY_TIME_ZONES): the compliance audit's "same day" is a calendar day there; others: UTC. */
+  facilityTimeZones: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +79,21 @@ export function loadConfig(env: Env = process.env): Config {
     return fallback;
   };
 
+  /** `F1=Europe/Berlin,F2=America/Chicago`. */
+  const timeZones = (name: string): Record<string, string> => {
+    const zones: Record<string, string> = {};
+    for (const pair of (text(name) ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [facility, zone, extra] = pair.split('=').map((p) => p.trim());
+      if (!facility || !zone || extra !== undefined) problems.push(`${name} must be a list of FACILITY=Time/Zone pairs (got "${pair}")`);
+      else if (!isTimeZone(zone)) problems.push(`${name}: "${zone}" (facility ${facility}) is not an IANA time zone name`);
+      else zones[facility] = zone;
+    }
+    return zones;
+  };
+
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -106,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
     exportSigningKeyFile: exportSigningKeyFile === null ? null : path.resolve(exportSigningKeyFile),
     integrityCheckpointIntervalMs: int('INTEGRITY_CHECKPOINT_INTERVAL_MS', 60 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
+    facilityTimeZones: timeZones('FACILITY_TIME_ZONES'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,8 +11,7 @@
  * Exit codes: 0 done, 1 failed, 2 bad usage or refused, 3 no event store at DATA_DIR.
  */
 import 'reflect-metadata';
-import { openReadStore, projectionsFor } from '../app';
-import { DEFAULT_COMPLIANCE_CONFIG } from '../compliance';
+import { complianceConfigOf, openReadStore, projectionsFor } from '../app';
 import { loadConfig } from '../config';
 import { checkpointName, DEAD_LETTERS } from '../projection/names';
 import { rebuildProjection } from '../projection/rebuild';
@@ -39,7 +38,7 @@ async function status(): Promise<number> {
   try {
     const head = await store.headPosition();
     const rows = [];
-    for (const projection of projectionsFor(DEFAULT_COMPLIANCE_CONFIG)) {
+    for (const projection of projectionsFor(complianceConfigOf(config))) {
       const position = await readStore.getCheckpoint(checkpointName(projection));
       const behind = position === null ? null : (await store.readAll({ after: position, maxCount: 10_001 })).length;
       const deadLetters = await readStore.count(DEAD_LETTERS, { projection: projection.name });
@@ -70,10 +69,10 @@ async function rebuild(name: string | undefined, mode: 'rebuild' | 'check'): Pro
     process.stderr.write(REFUSED_EMBEDDED);
     return 2;
   }
-  const projections = projectionsFor(DEFAULT_COMPLIANCE_CONFIG).filter((p) => !name || p.name === name);
+  const projections = projectionsFor(complianceConfigOf(config)).filter((p) => !name || p.name === name);
   if (projections.length === 0) {
     process.stderr.write(
-      `no projection named ${name}; projections: ${projectionsFor(DEFAULT_COMPLIANCE_CONFIG)
+      `no projection named ${name}; projections: ${projectionsFor(complianceConfigOf(config))
         .map((p) => p.name)
         .join(', ')}\n`,
     );

@@ -16,6 +16,23 @@ export function injectionCount(injections: readonly InjectionEntry[]): number {
   return injections.reduce((sum, i) => sum + (Number.isInteger(i.injectionCount) && i.injectionCount > 0 ? i.injectionCount : 0), 0);
 }
 
+/**
+ * Whether the case expects concentration, injections and their follow-ups: every case but a harvest-only
+ * one (0265T: the cells go to another provider). A harvest-only case that documents a concentration or
+ * an injection after all is judged by what it documents.
+ */
+export const expectsTreatment = (record: CaseRecord): boolean =>
+  !record.harvestOnly || record.concentration !== null || record.injections.length > 0;
+
+/** Every diagnosis code of the case, the principal one first. */
+export const diagnosisCodesOf = (record: CaseRecord): string[] => [record.diagnosisCode, ...(record.additionalDiagnosisCodes ?? [])];
+
+/** The Rutherford category of a leg: its own when documented, else the case's. */
+export function rutherfordOf(record: CaseRecord, leg: Leg): number | null {
+  const own = (record.legRutherfordCategories ?? []).find((r) => r.leg === leg);
+  return own ? own.category : record.rutherfordCategory;
+}
+
 /** The moment the pre-procedure windows are measured from, and how messages name it. */
 export interface ProcedureAnchor {
   eventId: string;

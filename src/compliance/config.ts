@@ -17,8 +17,13 @@ export interface ComplianceConfig {
   dopplerWindowDays: { min: number; max: number };
   /** PRE-03: angiography is expected at most this many hours before the harvest (inclusive). */
   angiographyWindowHours: number;
-  /** PRP-02: harvest, concentration and every injection fall within this many hours ("same day"). */
-  procedureSpanHours: number;
+  /**
+   * PRP-02: harvest, concentration and every injection fall on the same calendar day in the time zone
+   * of the facility where the procedure took place: IANA names by facility id (FACILITY_TIME_ZONES).
+   */
+  facilityTimeZones: Readonly<Record<string, string>>;
+  /** The time zone of a facility not in `facilityTimeZones`. */
+  defaultTimeZone: string;
   /** HAR-01: harvest sites that satisfy the rule. */
   harvestSites: readonly HarvestSite[];
   /** PRE-02: largest accepted difference between the documented ABI and the ABI the pressures give. */
@@ -41,7 +46,8 @@ export interface ComplianceConfig {
 export const DEFAULT_COMPLIANCE_CONFIG: ComplianceConfig = Object.freeze({
   dopplerWindowDays: Object.freeze({ min: 60, max: 120 }),
   angiographyWindowHours: 24,
-  procedureSpanHours: 24,
+  facilityTimeZones: Object.freeze({}),
+  defaultTimeZone: 'UTC',
   harvestSites: Object.freeze(['ANTERIOR_SUPERIOR_ILIAC_SPINE'] as HarvestSite[]),
   abiAgreementTolerance: 0.02,
   severeAbiThreshold: 0.4,
@@ -69,6 +75,21 @@ const KNOWN_KEYS: readonly string[] = Object.keys(DEFAULT_COMPLIANCE_CONFIG);
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** An IANA time zone name the runtime knows (Intl refuses the others). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The time zone the procedure's "same day" is judged in: the facility's, else the default. */
+export const timeZoneOf = (config: ComplianceConfig, facilityId: string): string =>
+  Object.hasOwn(config.facilityTimeZones, facilityId) ? (config.facilityTimeZones[facilityId] as string) : config.defaultTimeZone;
+
 function checkRange(problems: string[], path: string, value: unknown, min: number, max: number): void {
   if (!isNumber(value) || value < min || value > max) problems.push(`${path}: must be a number from ${min} to ${max}`);
 }
@@ -80,7 +101,15 @@ function validate(config: ComplianceConfig): string[] {
   checkRange(problems, 'dopplerWindowDays.max', max, 0, 3650);
   if (isNumber(min) && isNumber(max) && min > max) problems.push('dopplerWindowDays: min must not exceed max');
   checkRange(problems, 'angiographyWindowHours', config.angiographyWindowHours, 0, 24 * 365);
-  checkRange(problems, 'procedureSpanHours', config.procedureSpanHours, 0, 24 * 365);
+  const zones: unknown = config.facilityTimeZones;
+  if (typeof zones !== 'object' || zones === null || Array.isArray(zones))
+    problems.push('facilityTimeZones: must map facility ids to time zones');
+  else {
+    for (const [facility, zone] of Object.entries(zones)) {
+      if (!isTimeZone(zone)) problems.push(`facilityTimeZones.${facility}: not an IANA time zone name`);
+    }
+  }
+  if (!isTimeZone(config.defaultTimeZone)) problems.push('defaultTimeZone: not an IANA time zone name');
   checkRange(problems, 'abiAgreementTolerance', config.abiAgreementTolerance, 0, 2);
   checkRange(problems, 'severeAbiThreshold', config.severeAbiThreshold, 0, 2);
   const sites: unknown = config.harvestSites;
@@ -122,7 +151,8 @@ export function complianceConfigFrom(partial: ComplianceConfigInput, base: Compl
   const merged: ComplianceConfig = {
     dopplerWindowDays: { ...base.dopplerWindowDays, ...definedOnly(partial.dopplerWindowDays ?? {}) },
     angiographyWindowHours: partial.angiographyWindowHours ?? base.angiographyWindowHours,
-    procedureSpanHours: partial.procedureSpanHours ?? base.procedureSpanHours,
+    facilityTimeZones: partial.facilityTimeZones ? { ...partial.facilityTimeZones } : base.facilityTimeZones,
+    defaultTimeZone: partial.defaultTimeZone ?? base.defaultTimeZone,
     harvestSites: partial.harvestSites ? [...partial.harvestSites] : base.harvestSites,
     abiAgreementTolerance: partial.abiAgreementTolerance ?? base.abiAgreementTolerance,
     severeAbiThreshold: partial.severeAbiThreshold ?? base.severeAbiThreshold,
@@ -134,6 +164,7 @@ export function complianceConfigFrom(partial: ComplianceConfigInput, base: Compl
     ...merged,
     dopplerWindowDays: Object.freeze(merged.dopplerWindowDays),
     harvestSites: Object.freeze([...merged.harvestSites]),
+    facilityTimeZones: Object.freeze({ ...merged.facilityTimeZones }),
     followUpWindows: Object.freeze(merged.followUpWindows.map((w) => Object.freeze({ ...w }))),
   });
 }

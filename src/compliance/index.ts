@@ -5,6 +5,8 @@ export {
   DEFAULT_COMPLIANCE_CONFIG,
   InvalidComplianceConfigError,
   complianceConfigFrom,
+  isTimeZone,
+  timeZoneOf,
   type ComplianceConfig,
   type ComplianceConfigInput,
   type FollowUpWindow,

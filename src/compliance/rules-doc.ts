@@ -28,10 +28,18 @@ const SETTINGS: Record<keyof ComplianceConfig, { describe: (config: ComplianceCo
     describe: (c) => `${c.angiographyWindowHours} hours`,
     meaning: 'PRE-03: angiography "immediately before" the harvest',
   },
-  procedureSpanHours: {
-    describe: (c) => `${c.procedureSpanHours} hours`,
-    meaning: 'PRP-02: harvest, concentration and injections on the "same day"',
+  facilityTimeZones: {
+    describe: (c) =>
+      Object.keys(c.facilityTimeZones).length === 0
+        ? 'none'
+        : Object.entries(c.facilityTimeZones)
+            .map(([facility, zone]) => `${facility}: ${zone}`)
+            .join(', '),
+    meaning:
+      'PRP-02: the IANA time zone of each facility, whose calendar day is the "same day" of harvest, concentration and injections ' +
+      '(environment variable FACILITY_TIME_ZONES, e.g. `F1=Europe/Berlin,F2=America/Chicago`)',
   },
+  defaultTimeZone: { describe: (c) => c.defaultTimeZone, meaning: 'PRP-02: the time zone of a facility FACILITY_TIME_ZONES does not name' },
   harvestSites: { describe: (c) => c.harvestSites.map(inWords).join(', '), meaning: 'HAR-01: harvest sites accepted' },
   abiAgreementTolerance: { describe: (c) => `±${c.abiAgreementTolerance.toFixed(2)}`, meaning: 'PRE-02: documented vs. computed ABI' },
   severeAbiThreshold: {
@@ -54,7 +62,15 @@ export function renderRulesMarkdown(config: ComplianceConfig): string {
     'message naming the item and the leg, and the ids of the case entries it concerns (never patient identifiers or dates).',
     '**Blocking**: the case cannot be billed or closed as compliant; a case is *complete* when it has no blocking finding.',
     '**Warning**: a gap or timing problem to review. Timing is always clinical time (when it happened, as amended), never',
-    'recording time; windows are elapsed time (1 day = 24 hours) because the record carries no facility time zone.',
+    'recording time. Windows in hours and days are elapsed time (1 day = 24 hours); the "same day" of harvest, concentration and',
+    "injections (PRP-02) is a calendar day in the time zone of the case's facility, configured per facility with",
+    '`FACILITY_TIME_ZONES` (e.g. `F1=Europe/Berlin,F2=America/Chicago`); a facility it does not name is judged in UTC.',
+    '',
+    'What the record states as unknown is a finding, never a guess: an injection by a route other than intramuscular is recorded',
+    'and blocks (INJ-01, no code); an undocumented aspirate volume (HAR-01) or ultrasound guidance (INJ-03) is a warning. A',
+    'harvest or injection documented by someone else for the clinician who performed it names that performer, and the',
+    "performer's signature is the one INJ-04 looks for. A case planned as harvest only (0265T) expects no concentration,",
+    'injection, pre-injection imaging or follow-up unless it documents an injection after all.',
     '',
     ...table(
       ['rule', 'title', 'severity', 'window', 'what it checks', 'why it exists'],
@@ -76,7 +92,7 @@ export function renderRulesMarkdown(config: ComplianceConfig): string {
         ['harvest + concentration + ≥ 2 intramuscular injections in one leg', '0263T for that leg'],
         ['the same, both legs, one harvest', '0263T for the leg injected first (clinical time) + 0264T for the other'],
         ['concentration + ≥ 2 intramuscular injections, harvest done elsewhere', '0264T per leg'],
-        ['harvest, no injection in this case', '0265T (not per leg)'],
+        ['harvest, no injection in this case (a harvest-only case, or a complete procedure not yet injected)', '0265T (not per leg)'],
         ['fewer than 2 injections into a leg, or any injection by another route, or no concentration', 'none of the three for that leg'],
       ],
     ),

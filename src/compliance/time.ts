@@ -1,4 +1,7 @@
-/** Clinical-time arithmetic for the rules. Elapsed time, not calendar days: the record carries no facility time zone. */
+/**
+ * Clinical-time arithmetic for the rules. Windows in hours and days are elapsed time; the procedure's
+ * "same day" is a calendar day in the facility's time zone (`calendarDay`).
+ */
 import { formatIsoTime, parseIsoTime } from '../domain/iso-time';
 
 export const MINUTE_MS = 60_000;
@@ -27,4 +30,18 @@ export function formatDuration(ms: number): string {
   const minutes = totalMinutes % 60;
   if (hours === 0) return plural(minutes, 'minute');
   return minutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) of an instant in an IANA time zone; '' for a time that is not one. */
+export function calendarDay(ms: number, timeZone: string): string {
+  if (!Number.isFinite(ms)) return '';
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(ms);
 }

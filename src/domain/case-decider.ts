@@ -5,7 +5,8 @@
 import { computeAbi } from './abi';
 import type { CaseCommand, DecidedEvent } from './case-commands';
 import { accept, reject, type Decision } from './errors';
-import { AMENDABLE_EVENT_TYPES, type AmendableEventType, type CaseEvent } from './events';
+import { AMENDABLE_EVENT_TYPES, type AmendableEventType, type CaseEvent, type CaseOpened } from './events';
+import { upcastData } from './upcast';
 import type { Leg } from './values';
 
 export interface CaseState {
@@ -42,15 +43,18 @@ export interface DecideContext {
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   const entries = { ...state.entries, [event.id]: event.type };
   switch (event.type) {
-    case 'CaseOpened':
+    case 'CaseOpened': {
+      // stored events may be older than this code: read them in the current shape
+      const data = upcastData(event.type, event.data as never, event.schemaVersion) as unknown as CaseOpened;
       return {
         ...state,
         entries,
         exists: true,
-        facilityId: event.data.facilityId,
-        legs: [...event.data.legs],
-        harvestPlanned: event.data.harvestPlanned,
+        facilityId: data.facilityId,
+        legs: [...data.legs],
+        harvestPlanned: data.harvestPlanned,
       };
+    }
     case 'HarvestPerformed':
       return { ...state, entries, hasHarvest: true };
     case 'CellsConcentrated':
@@ -74,14 +78,26 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
   if (command.type === 'OpenCase') {
     if (state.exists) return reject('CASE_ALREADY_EXISTS');
     if (inFuture(command.occurredAt, context)) return reject('OCCURRED_IN_FUTURE');
-    return one({ type: 'CaseOpened', data: command.data, occurredAt: command.occurredAt });
+    const data: CaseOpened = {
+      ...command.data,
+      additionalDiagnosisCodes: command.data.additionalDiagnosisCodes ?? [],
+      legRutherfordCategories: command.data.legRutherfordCategories ?? [],
+      harvestOnly: command.data.harvestOnly ?? false,
+    };
+    if (data.harvestOnly && !data.harvestPlanned) return reject('HARVEST_ONLY_NOT_PLANNED');
+    const foreign = data.legRutherfordCategories.find((r) => !data.legs.includes(r.leg));
+    if (foreign) return reject('LEG_NOT_TREATED', foreign.leg);
+    return one({ type: 'CaseOpened', data, occurredAt: command.occurredAt });
   }
   if (!state.exists) return reject('CASE_NOT_FOUND');
   if (command.type === 'AmendEntry') return decideAmendment(command.data, state, context);
   if (command.type === 'SignProcedure') {
     if (!state.hasHarvest && !state.hasInjection) return reject('NOTHING_TO_SIGN');
     const signedAt = context.now.toISOString();
-    return one({ type: 'ProcedureSigned', data: { ...command.data, signedAt }, occurredAt: signedAt });
+    const attestedAt = command.data.attestedAt ?? null;
+    if (attestedAt !== null && inFuture(attestedAt, context)) return reject('OCCURRED_IN_FUTURE');
+    // a late signature's clinical time is when the procedure was attested; the signing time stays the server's
+    return one({ type: 'ProcedureSigned', data: { ...command.data, signedAt, attestedAt }, occurredAt: attestedAt ?? signedAt });
   }
   if (state.closed) return reject(command.type === 'CloseCase' ? 'CASE_ALREADY_CLOSED' : 'CASE_CLOSED');
   if (command.type === 'CloseCase') {
@@ -110,7 +126,7 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
     case 'RecordHarvest':
       if (!state.harvestPlanned) return reject('HARVEST_NOT_PLANNED');
       if (state.hasHarvest) return reject('HARVEST_ALREADY_RECORDED');
-      return one({ type: 'HarvestPerformed', data: command.data, occurredAt });
+      return one({ type: 'HarvestPerformed', data: { ...command.data, performedBy: command.data.performedBy ?? null }, occurredAt });
     case 'RecordCellConcentration':
       if (state.harvestPlanned && !state.hasHarvest) return reject('CONCENTRATION_WITHOUT_HARVEST');
       if (state.hasConcentration) return reject('CONCENTRATION_ALREADY_RECORDED');
@@ -118,7 +134,7 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
     case 'RecordInjection':
       if (!state.legs.includes(command.data.leg)) return reject('LEG_NOT_TREATED', command.data.leg);
       if (!state.hasConcentration) return reject('INJECTION_WITHOUT_CONCENTRATION');
-      return one({ type: 'InjectionGiven', data: command.data, occurredAt });
+      return one({ type: 'InjectionGiven', data: { ...command.data, performedBy: command.data.performedBy ?? null }, occurredAt });
     case 'RecordOutcome':
       if (!state.legs.includes(command.data.leg)) return reject('LEG_NOT_TREATED', command.data.leg);
       return one({ type: 'OutcomeMeasured', data: command.data, occurredAt });

@@ -18,6 +18,7 @@ import type {
 import type { CaseStatus, CloseReason } from './values';
 import { computeAbi } from './abi';
 import { isStoredForm, parseIsoTime } from './iso-time';
+import { upcastEvent } from './upcast';
 
 /** The envelope facts the fold needs; RecordedEvent satisfies it. */
 export interface CaseRecordEvent {
@@ -25,7 +26,8 @@ export interface CaseRecordEvent {
   type: string;
   revision: number;
   data: JsonObject;
-  metadata: { actor: Actor; recordedAt: string; occurredAt: string };
+  /** `schemaVersion`: the payload's version as stored (absent: 1); the fold upcasts it (upcast.ts). */
+  metadata: { actor: Actor; recordedAt: string; occurredAt: string; schemaVersion?: number };
 }
 
 /** What every documented entry carries besides its payload. */
@@ -43,13 +45,24 @@ export interface EntryFacts {
 
 export type DopplerEntry = EntryFacts & DopplerAssessmentRecorded;
 export type AngiographyEntry = EntryFacts & AngiographyRecorded;
+/** `operator`: who performed the harvest, the documented performer or else whoever recorded it. */
 export type HarvestEntry = EntryFacts & HarvestPerformed & { operator: Actor };
 export type ConcentrationEntry = EntryFacts & CellsConcentrated;
-export type InjectionEntry = EntryFacts & InjectionGiven;
+/** `performer`: who gave the injections, the documented performer or else whoever recorded them. */
+export type InjectionEntry = EntryFacts & InjectionGiven & { performer: Actor };
 export type OutcomeEntry = EntryFacts & OutcomeMeasured;
 
 export interface SignatureEntry extends ProcedureSigned {
   eventId: string;
+  /** Recorded (`signedAt`) more than LATE_ENTRY_MS after the attestation it states (`attestedAt`): a late signature. */
+  lateEntry: boolean;
+}
+
+/** The signature a ProcedureSigned event records: its payload in the current shape, and whether it was recorded late. */
+export function signatureOf(event: { id: string; type: string; data: JsonObject; metadata: { schemaVersion?: number } }): SignatureEntry {
+  const signed = upcastEvent(event).data as unknown as ProcedureSigned;
+  const lateEntry = signed.attestedAt !== null && isLate(signed.attestedAt, signed.signedAt);
+  return { eventId: event.id, ...signed, lateEntry };
 }
 
 export interface AmendmentEntry {
@@ -73,11 +86,14 @@ export interface CaseRecord {
   closedAt: string | null;
   legs: CaseOpened['legs'];
   diagnosisCode: string;
+  additionalDiagnosisCodes: string[];
   rutherfordCategory: number | null;
+  legRutherfordCategories: CaseOpened['legRutherfordCategories'];
   fontaineStage: CaseOpened['fontaineStage'];
   revascularizationNotPossible: boolean;
   amputationOnlyAlternative: boolean;
   harvestPlanned: boolean;
+  harvestOnly: boolean;
   /** Event id and clinical time of the opening entry. */
   openedEventId: string;
   openedAt: string;
@@ -158,7 +174,16 @@ function amend<T extends object>(entry: T, changes: Record<string, unknown>): { 
 
 function reentered<T extends EntryFacts>(entry: T, amendmentId: string, changes: Record<string, unknown>): T {
   const lateEntry = 'occurredAt' in changes ? isLate(entry.occurredAt, entry.recordedAt) : entry.lateEntry;
-  return withAbi({ ...entry, lateEntry, amendedBy: [...entry.amendedBy, amendmentId] }, changes);
+  return withPerformer(withAbi({ ...entry, lateEntry, amendedBy: [...entry.amendedBy, amendmentId] }, changes), changes);
+}
+
+/** A corrected performer is who performed the step: the harvest's operator, the injection's performer (else the recorder). */
+function withPerformer<T extends EntryFacts>(entry: T, changes: Record<string, unknown>): T {
+  if (!('performedBy' in changes)) return entry;
+  const performer = (entry as { performedBy?: Actor | null }).performedBy ?? entry.recordedBy;
+  if ('operator' in entry) return { ...entry, operator: performer };
+  if ('performer' in entry) return { ...entry, performer };
+  return entry;
 }
 
 /** Corrected pressures give a new computed ABI; a computed (not documented) ABI follows them. */
@@ -235,11 +260,14 @@ function opened(event: CaseRecordEvent): CaseRecord {
     closedAt: null,
     legs: [...d.legs],
     diagnosisCode: d.diagnosisCode,
+    additionalDiagnosisCodes: [...d.additionalDiagnosisCodes],
     rutherfordCategory: d.rutherfordCategory,
+    legRutherfordCategories: d.legRutherfordCategories.map((r) => ({ ...r })),
     fontaineStage: d.fontaineStage,
     revascularizationNotPossible: d.revascularizationNotPossible,
     amputationOnlyAlternative: d.amputationOnlyAlternative,
     harvestPlanned: d.harvestPlanned,
+    harvestOnly: d.harvestOnly,
     openedEventId: event.id,
     openedAt: event.metadata.occurredAt,
     updatedAt: event.metadata.recordedAt,
@@ -261,7 +289,8 @@ function opened(event: CaseRecordEvent): CaseRecord {
  * record are replaced, never changed. An event type it does not know only moves the revision
  * (forward compatible).
  */
-export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent, options: FoldOptions = {}): CaseRecord | null {
+export function applyCaseEvent(record: CaseRecord | null, stored: CaseRecordEvent, options: FoldOptions = {}): CaseRecord | null {
+  const event = upcastEvent(stored);
   if (event.type === 'CaseOpened') return opened(event);
   if (!record) return null;
   record.revision = event.revision;
@@ -273,15 +302,19 @@ export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent
     case 'AngiographyRecorded':
       append(record.angiographies, entryOf<AngiographyRecorded>(event, options));
       break;
-    case 'HarvestPerformed':
-      record.harvest = Object.assign(entryOf<HarvestPerformed>(event, options), { operator: event.metadata.actor });
+    case 'HarvestPerformed': {
+      const entry = entryOf<HarvestPerformed>(event, options);
+      record.harvest = Object.assign(entry, { operator: entry.performedBy ?? event.metadata.actor });
       break;
+    }
     case 'CellsConcentrated':
       record.concentration = entryOf<CellsConcentrated>(event, options);
       break;
-    case 'InjectionGiven':
-      append(record.injections, entryOf<InjectionGiven>(event, options));
+    case 'InjectionGiven': {
+      const entry = entryOf<InjectionGiven>(event, options);
+      append(record.injections, Object.assign(entry, { performer: entry.performedBy ?? event.metadata.actor }));
       break;
+    }
     case 'OutcomeMeasured':
       append(record.outcomes, entryOf<OutcomeMeasured>(event, options));
       break;
@@ -289,7 +322,7 @@ export function applyCaseEvent(record: CaseRecord | null, event: CaseRecordEvent
       applyAmendment(record, event);
       break;
     case 'ProcedureSigned':
-      record.signatures.push({ eventId: event.id, ...(event.data as unknown as ProcedureSigned) });
+      record.signatures.push(signatureOf(event));
       break;
     case 'CaseClosed':
       record.status = 'CLOSED';

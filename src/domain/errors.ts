@@ -12,6 +12,7 @@ export const DOMAIN_RULES = {
   PATIENT_ALREADY_EXISTS: 'a patient with this id already exists',
   OCCURRED_IN_FUTURE: 'the clinical time is in the future',
   HARVEST_NOT_PLANNED: 'the case says the cells were harvested elsewhere',
+  HARVEST_ONLY_NOT_PLANNED: 'a harvest-only case must plan the harvest here',
   HARVEST_ALREADY_RECORDED: 'a harvest is already recorded for this case: amend it instead',
   CONCENTRATION_WITHOUT_HARVEST: 'a concentration needs a prior harvest unless the case says the harvest was done elsewhere',
   CONCENTRATION_ALREADY_RECORDED: 'a concentration is already recorded for this case: amend it instead',

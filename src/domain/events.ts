@@ -1,6 +1,7 @@
 /**
- * Event payloads (the `data` of the envelope). Clinical time is not in the payload: it is the
- * envelope's `metadata.occurredAt`. Changing a payload's shape means a new schemaVersion and an upcaster.
+ * Event payloads (the `data` of the envelope), in their current shape. Clinical time is not in the payload:
+ * it is the envelope's `metadata.occurredAt`. Changing a payload's shape means a new SCHEMA_VERSION and an
+ * upcaster in upcast.ts, which every reader of stored events goes through; what is stored is never rewritten.
  */
 import type {
   AmputationLevel,
@@ -17,7 +18,26 @@ import type {
   UlcerStatus,
 } from './values';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of the payloads this code writes (the envelope's `metadata.schemaVersion`).
+ * 1: the first shapes. 2 (issue #17): CaseOpened's additional diagnosis codes, per-leg Rutherford categories
+ * and harvest-only plan; the performer of a harvest or injection; an unknown aspirate volume or ultrasound
+ * guidance (null); the attestation time of a signature; injection routes other than intramuscular.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** Who performed a step when it is not who recorded it (a nurse or scribe documenting for the surgeon). */
+export interface Performer {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** A leg's own Rutherford category, when the legs of a bilateral case differ in severity. */
+export interface LegRutherford {
+  leg: Leg;
+  category: number;
+}
 
 export interface PatientRegistered {
   patientId: string;
@@ -34,13 +54,21 @@ export interface CaseOpened {
   patientId: string;
   facilityId: string;
   legs: Leg[];
+  /** The principal ICD-10-CM diagnosis. */
   diagnosisCode: string;
+  /** v2: further ICD-10-CM codes, e.g. the other leg's presentation ([] before). */
+  additionalDiagnosisCodes: string[];
+  /** The case's Rutherford category: the category of every leg without one of its own. */
   rutherfordCategory: number | null;
+  /** v2: per-leg categories, overriding `rutherfordCategory` for those legs ([] before). */
+  legRutherfordCategories: LegRutherford[];
   fontaineStage: FontaineStage | null;
   revascularizationNotPossible: boolean;
   amputationOnlyAlternative: boolean;
   /** false: the cells were harvested elsewhere / by another provider. */
   harvestPlanned: boolean;
+  /** v2: the case plans the harvest only (0265T: the cells go to another provider); false before. */
+  harvestOnly: boolean;
 }
 
 export interface DopplerAssessmentRecorded {
@@ -72,8 +100,11 @@ export interface AngiographyRecorded {
 export interface HarvestPerformed {
   site: HarvestSite;
   sides: HarvestSides;
-  aspirateVolumeMl: number;
+  /** v2: null when not documented (HAR-01 warns). */
+  aspirateVolumeMl: number | null;
   needle: string | null;
+  /** v2: who performed the harvest when not who recorded it; null: the recorder (always null before). */
+  performedBy: Performer | null;
 }
 
 export interface CellsConcentrated {
@@ -91,7 +122,10 @@ export interface InjectionGiven {
   injectionCount: number;
   totalVolumeMl: number;
   targetSegments: string[];
-  ultrasoundGuided: boolean;
+  /** v2: null when not documented (INJ-03 warns). */
+  ultrasoundGuided: boolean | null;
+  /** v2: who gave the injections when not who recorded them; null: the recorder (always null before). */
+  performedBy: Performer | null;
 }
 
 export interface OutcomeMeasured {
@@ -117,7 +151,10 @@ export interface ProcedureSigned {
   signerName: string;
   signerRole: string;
   meaning: SignatureMeaning;
+  /** Server time of the signing. */
   signedAt: string;
+  /** v2: when the signer attested the procedure, if earlier than the signing (a late signature); null before. */
+  attestedAt: string | null;
 }
 
 export interface CaseClosed {
@@ -141,7 +178,7 @@ export type CaseEventType = keyof CaseEventMap;
 
 /** A case event as the domain sees it: type, payload, and the envelope facts decide/evolve need. */
 export type CaseEvent = {
-  [K in CaseEventType]: { type: K; data: CaseEventMap[K]; id: string; occurredAt: string };
+  [K in CaseEventType]: { type: K; data: CaseEventMap[K]; id: string; occurredAt: string; schemaVersion?: number };
 }[CaseEventType];
 
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [

@@ -20,7 +20,8 @@ export type HarvestSides = (typeof HARVEST_SIDES)[number];
 export const CONCENTRATION_METHODS = ['CENTRIFUGATION'] as const;
 export type ConcentrationMethod = (typeof CONCENTRATION_METHODS)[number];
 
-export const INJECTION_ROUTES = ['INTRAMUSCULAR'] as const;
+/** Every route an injection may have been given by: only intramuscular is the coded procedure (INJ-01), the others are recorded as they happened. */
+export const INJECTION_ROUTES = ['INTRAMUSCULAR', 'INTRA_ARTERIAL', 'INTRAVENOUS', 'SUBCUTANEOUS', 'INTRAOSSEOUS', 'OTHER'] as const;
 export type InjectionRoute = (typeof INJECTION_ROUTES)[number];
 
 export const ULCER_STATUSES = ['NONE', 'PRESENT', 'HEALING', 'HEALED'] as const;

@@ -19,9 +19,12 @@ export function patientInput(facilityId: string) {
   return { facilityId, mrn: 'MRN-0001', givenName: 'Ada', familyName: 'Example', birthDate: '1948-05-17', sex: 'FEMALE' };
 }
 
-/** A complete left-leg case, harvest 10 days before `now`: every step in clinical order. */
+/**
+ * A complete left-leg case, harvest at 08:00 UTC on the day 10 days before `now`: every step in clinical
+ * order, all on one calendar day in UTC and in the Americas (the audit's "same day" is a calendar day).
+ */
 export function leftLegCase(caseId: string, patientId: string, now: Date) {
-  const harvestAt = new Date(now.getTime() - 10 * DAY);
+  const harvestAt = new Date(Math.floor((now.getTime() - 10 * DAY) / DAY) * DAY + 8 * 3600_000);
   return {
     open: {
       caseId,

@@ -29,6 +29,18 @@ describe('configuration', () => {
     }
   });
 
+  it('reads facility time zones (none by default: UTC) and names a bad one', () => {
+    expect(loadConfig({}).facilityTimeZones).toEqual({});
+    expect(loadConfig({ FACILITY_TIME_ZONES: 'F1=Europe/Berlin, F2=America/Chicago' }).facilityTimeZones).toEqual({
+      F1: 'Europe/Berlin',
+      F2: 'America/Chicago',
+    });
+    expect(() => loadConfig({ FACILITY_TIME_ZONES: 'F1=Europe/Atlantis' })).toThrow(
+      'FACILITY_TIME_ZONES: "Europe/Atlantis" (facility F1) is not an IANA time zone name',
+    );
+    expect(() => loadConfig({ FACILITY_TIME_ZONES: 'F1' })).toThrow('FACILITY_TIME_ZONES must be a list of FACILITY=Time/Zone pairs');
+  });
+
   it('accepts the EventStoreDB and MongoDB URLs it supports', () => {
     const config = loadConfig({
       EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false',

@@ -1,6 +1,6 @@
 /** PRE-03: angiography of each treated leg immediately before the harvest. */
 import type { AngiographyEntry } from '../../domain/case-record';
-import { legName, procedureAnchor } from '../case-facts';
+import { expectsTreatment, legName, procedureAnchor } from '../case-facts';
 import type { ComplianceConfig } from '../config';
 import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
@@ -17,13 +17,15 @@ export const pre03AngiographyBeforeHarvest: CaseRule = {
   checks:
     'Each treated leg has an angiography before the harvest. Blocking when absent or only after the harvest; ' +
     'warning when the last one before the harvest is earlier than the window. ' +
-    'When the harvest was done elsewhere, the concentration (else the first injection) stands in for it.',
+    'When the harvest was done elsewhere, the concentration (else the first injection) stands in for it. ' +
+    'Not expected of a harvest-only case (0265T) that documents no injection: the angiography locates the injection sites.',
   window: angiographyWindow,
   reason:
     'The procedure calls for angiography immediately before the harvest to locate each stenosis or occlusion, ' +
     'the sites the cells are injected into (INJ-02).',
   check(record, config) {
     const findings: Finding[] = [];
+    if (!expectsTreatment(record)) return findings;
     const anchor = procedureAnchor(record);
     for (const leg of record.legs) {
       const ofLeg = record.angiographies.filter((a) => a.leg === leg);

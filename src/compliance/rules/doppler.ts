@@ -1,7 +1,7 @@
 /** PRE-01, PRE-02: Doppler segmental pressures before the harvest, and the ABI they give. */
 import { computeAbi } from '../../domain/abi';
 import type { DopplerEntry } from '../../domain/case-record';
-import { legName, procedureAnchor } from '../case-facts';
+import { expectsTreatment, legName, procedureAnchor } from '../case-facts';
 import type { ComplianceConfig } from '../config';
 import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
@@ -24,13 +24,15 @@ export const pre01DopplerBeforeHarvest: CaseRule = {
   checks:
     'Each treated leg has Doppler pressures of the dorsalis pedis and posterior tibial arteries with both brachial pressures, taken before the harvest. ' +
     'Blocking when absent, incomplete or only after the harvest; warning when none falls in the window. ' +
-    'When the harvest was done elsewhere, the concentration (else the first injection) stands in for it.',
+    'When the harvest was done elsewhere, the concentration (else the first injection) stands in for it. ' +
+    'Not expected of a harvest-only case (0265T) that documents no injection: the pressures prepare the injection.',
   window: dopplerWindow,
   reason:
     'The procedure documents the baseline hemodynamics (segmental pressures and brachial pressures for the ABI) ideally about three months ' +
     'before the harvest; they are the reference the follow-up ABI is compared with.',
   check(record, config) {
     const findings: Finding[] = [];
+    if (!expectsTreatment(record)) return findings;
     const anchor = procedureAnchor(record);
     for (const leg of record.legs) {
       const ofLeg = record.dopplerAssessments.filter((d) => d.leg === leg);

@@ -1,6 +1,6 @@
 /** INJ-01, INJ-02, INJ-03: the intramuscular injections into each treated leg. */
 import type { InjectionEntry } from '../../domain/case-record';
-import { MIN_INJECTIONS, injectionCount, injectionsInto, legName } from '../case-facts';
+import { MIN_INJECTIONS, expectsTreatment, injectionCount, injectionsInto, legName } from '../case-facts';
 import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
 import { timeOf } from '../time';
@@ -15,13 +15,15 @@ export const inj01IntramuscularInjections: CaseRule = {
   title: `Multiple (≥ ${MIN_INJECTIONS}) intramuscular injections into each treated leg`,
   checks:
     `Each treated leg received intramuscular injections whose documented counts add up to at least ${MIN_INJECTIONS}; ` +
-    'no injection has another route, and none goes into a leg the case does not treat. Blocking otherwise.',
+    'no injection has another route, and none goes into a leg the case does not treat. Blocking otherwise. ' +
+    'Not expected of a harvest-only case (0265T) that documents no injection.',
   window: () => '—',
   reason:
     'The CPT 0263T/0264T descriptors read "intramuscular autologous bone marrow cell therapy … multiple injections, one leg": ' +
     'fewer than two injections, or another route, is not the coded procedure.',
   check(record) {
     const findings: Finding[] = [];
+    if (!expectsTreatment(record)) return findings;
     const blocking = (message: string, eventIds: string[]): void =>
       void findings.push({ rule: 'INJ-01', severity: 'BLOCKING', message, eventIds });
     for (const leg of record.legs) {

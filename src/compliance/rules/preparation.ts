@@ -1,9 +1,10 @@
 /** PRP-01, PRP-02: centrifugal concentration of the aspirate, and the order and day of harvest, concentration and injection. */
 import type { CaseRecord, EntryFacts } from '../../domain/case-record';
-import { isPositiveNumber, legName } from '../case-facts';
+import { expectsTreatment, isPositiveNumber, legName } from '../case-facts';
+import { timeZoneOf } from '../config';
 import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
-import { HOUR_MS, formatDuration, timeOf } from '../time';
+import { calendarDay, formatDuration, timeOf } from '../time';
 import { inWords } from './words';
 
 export const prp01Concentration: CaseRule = {
@@ -14,13 +15,15 @@ export const prp01Concentration: CaseRule = {
   checks:
     'A concentration of the aspirate by centrifugation is documented: blocking when absent or by another method. ' +
     'Warning when the input or concentrate volume is missing, when the concentrate is not smaller than the input, ' +
-    'or when more was put into the centrifuge than the harvest aspirated. Its order in time is PRP-02.',
+    'or when more was put into the centrifuge than the harvest aspirated. Its order in time is PRP-02. ' +
+    'Not expected of a harvest-only case (0265T) that documents no injection.',
   window: () => '—',
   reason:
     'All three CPT codes describe the therapy "with preparation of harvested cells": the aspirate is centrifuged and the concentrate ' +
     '(typically ~40 mL) is the cell product that is injected.',
   check(record) {
     const c = record.concentration;
+    if (!c && !expectsTreatment(record)) return [];
     if (!c) {
       return [{ rule: 'PRP-01', severity: 'BLOCKING', message: 'No concentration of the harvested cells is documented.', eventIds: [] }];
     }
@@ -72,12 +75,14 @@ export const prp02OrderAndDay: CaseRule = {
   title: 'Harvest, concentration and injection in order, for the same patient, on the same day',
   checks:
     'In clinical time, the harvest is not after the concentration and the concentration is not after any injection ' +
-    '(without a concentration, no injection precedes the harvest), and every step lies within the window from the first. ' +
+    '(without a concentration, no injection precedes the harvest), and every step falls on the calendar day of the first ' +
+    "in the facility's time zone. " +
     '"Same patient" needs no separate check: the case record is one patient\'s case stream, so every documented step is that patient\'s.',
-  window: (config) => `all steps within ${config.procedureSpanHours} hours of the harvest ("same day")`,
+  window: (config) =>
+    `all steps on the calendar day of the harvest ("same day") in the facility's time zone (default ${config.defaultTimeZone}; FACILITY_TIME_ZONES)`,
   reason:
     'The cell product is autologous: it must go back into the patient it was harvested from, prepared and injected in one session; ' +
-    'the CPT codes describe a single procedure. "Same day" is an elapsed-time window because the record carries no facility time zone.',
+    'the CPT codes describe a single procedure on the same day, a calendar day where the procedure took place.',
   check(record, config) {
     const { harvest, concentration, injections } = stepsOf(record);
     const findings: Finding[] = [];
@@ -104,16 +109,19 @@ export const prp02OrderAndDay: CaseRule = {
     }
     const first = harvest ?? concentration;
     if (!first) return findings;
-    const limit = config.procedureSpanHours * HOUR_MS;
+    const zone = timeZoneOf(config, record.facilityId);
+    const dayOf = (step: Step): string => calendarDay(timeOf(step.entry.occurredAt), zone);
+    const firstDay = dayOf(first);
     const later = [...(concentration && concentration !== first ? [concentration] : []), ...injections];
     for (const step of later) {
       const after = gap(step, first);
-      if (after > limit) {
+      // earlier steps are the order check's; messages name no date (dates of service identify patients)
+      if (after > 0 && dayOf(step) !== firstDay) {
         out(
           step,
           first,
-          `${capitalized(step.name)} is documented ${formatDuration(after)} after ${first.name}; harvest, concentration and injection ` +
-            `must be on the same day (within ${config.procedureSpanHours} hours).`,
+          `${capitalized(step.name)} is documented ${formatDuration(after)} after ${first.name}, on a later day in the facility's ` +
+            `time zone (${zone}); harvest, concentration and injection must be on the same day.`,
         );
       }
     }

@@ -6,11 +6,17 @@ import type { Finding } from '../finding';
 import type { CaseRule } from '../rule';
 import { formatDuration, timeOf } from '../time';
 
-/** Who performed the procedure: the harvest's operator and whoever documented an injection. */
+/**
+ * Who performed the procedure: the harvest's operator and whoever gave an injection, each the documented
+ * performer, else whoever recorded the step (a scribe's typing is not a performance).
+ */
 function operatorsOf(record: CaseRecord): Set<string> {
   const ids = new Set<string>();
   if (record.harvest?.operator?.id) ids.add(record.harvest.operator.id);
-  for (const i of record.injections) if (i.recordedBy?.id) ids.add(i.recordedBy.id);
+  for (const i of record.injections) {
+    const performer = i.performer ?? i.recordedBy;
+    if (performer?.id) ids.add(performer.id);
+  }
   return ids;
 }
 
@@ -20,7 +26,8 @@ function defectsOf(signature: SignatureEntry, lastStepAt: number): string[] {
   if (!isNonEmptyText(signature.signerName)) defects.push("lacks the signer's name");
   if (!(SIGNATURE_MEANINGS as readonly unknown[]).includes(signature.meaning))
     defects.push('lacks its meaning (authorship, review or approval)');
-  const signedAt = timeOf(signature.signedAt);
+  // a late signature stating when the procedure was attested is judged by that time
+  const signedAt = timeOf(signature.attestedAt ?? signature.signedAt);
   if (Number.isNaN(signedAt)) defects.push('lacks its time');
   else if (signedAt < lastStepAt)
     defects.push(`was given ${formatDuration(lastStepAt - signedAt)} before the last documented step of the procedure`);
@@ -33,8 +40,10 @@ export const inj04OperatorSignature: CaseRule = {
   severity: 'BLOCKING',
   title: 'Procedure signed by the operator (name, time, meaning)',
   checks:
-    'Once a harvest or an injection is documented, the case has a signature by the harvest operator or by a clinician who documented an injection, ' +
-    "showing the signer's name, the time and the meaning, given no earlier than the last harvest or injection. Blocking otherwise.",
+    'Once a harvest or an injection is documented, the case has a signature by a clinician who performed the harvest or an injection ' +
+    '(the documented performer, else whoever recorded the step), ' +
+    "showing the signer's name, the time and the meaning, given (or attested, when the signature states when) no earlier than the last " +
+    'harvest or injection. Blocking otherwise. A signature recorded more than 24 hours after the attestation it states shows as a late entry.',
   window: () => 'signed at or after the last documented harvest or injection',
   reason:
     "21 CFR 11.50: an electronic signature shows the signer's printed name, the date and time, and its meaning (authorship, review, approval); " +

@@ -1,7 +1,10 @@
 /** Vocabulary of findings: enum values and event types as words. */
 
+/** Values whose words are not their lower-cased parts. */
+const WORDS: Record<string, string> = { INTRA_ARTERIAL: 'intra-arterial' };
+
 /** ANTERIOR_SUPERIOR_ILIAC_SPINE → "anterior superior iliac spine". */
-export const inWords = (value: unknown): string => String(value).toLowerCase().replace(/_/g, ' ');
+export const inWords = (value: unknown): string => WORDS[String(value)] ?? String(value).toLowerCase().replace(/_/g, ' ');
 
 const ENTRY_NAMES: Record<string, string> = {
   CaseOpened: 'case opening',

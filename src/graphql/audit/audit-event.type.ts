@@ -1,7 +1,6 @@
 /** A recorded event as auditors see it: the whole envelope, the payload as stored, Part 11 views of signatures and amendments. */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LATE_ENTRY_MS } from '../../domain/case-record';
-import type { ProcedureSigned } from '../../domain/events';
+import { LATE_ENTRY_MS, signatureOf } from '../../domain/case-record';
 import type { JsonObject, RecordedEvent } from '../../eventstore/port';
 import { ActorType } from '../common/actor.type';
 import { PageInfo } from '../common/connection';
@@ -65,6 +64,6 @@ export function auditEventOf(event: RecordedEvent): AuditEvent {
     data: event.data,
     prevHash: m.prevHash,
     hash: m.hash,
-    signature: event.type === 'ProcedureSigned' ? { eventId: event.id, ...(event.data as unknown as ProcedureSigned) } : null,
+    signature: event.type === 'ProcedureSigned' ? signatureOf(event) : null,
   };
 }

@@ -1,9 +1,9 @@
-import { IsIn, IsObject, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CLOSE_REASONS, SIGNATURE_MEANINGS } from '../../domain/values';
 import { CloseReasonEnum, SignatureMeaningEnum } from '../common/enums';
 import { CaseCommandInput } from '../common/mutation-meta.input';
-import { JSONObjectScalar } from '../common/scalars';
+import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
 import { IsNotBlank } from '../common/validators';
 
 @InputType({ description: 'A correction of an earlier entry: a new entry with its own author, time and reason.' })
@@ -21,6 +21,14 @@ export class AmendEntryInput extends CaseCommandInput {
 @InputType({ description: 'Signs the procedure as the authenticated user.' })
 export class SignProcedureInput extends CaseCommandInput {
   @Field(() => SignatureMeaningEnum) @IsIn(SIGNATURE_MEANINGS) meaning!: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When the procedure was attested, for a signature recorded later (the signing time stays the server's).",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  attestedAt?: string | null;
 }
 
 @InputType()

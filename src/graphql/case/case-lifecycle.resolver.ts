@@ -33,6 +33,9 @@ export class CaseLifecycleResolver {
             revascularizationNotPossible: input.revascularizationNotPossible,
             amputationOnlyAlternative: input.amputationOnlyAlternative,
             harvestPlanned: input.harvestPlanned ?? true,
+            additionalDiagnosisCodes: input.additionalDiagnosisCodes ?? [],
+            legRutherfordCategories: (input.legRutherfordCategories ?? []).map((r) => ({ leg: r.leg as V.Leg, category: r.category })),
+            harvestOnly: input.harvestOnly ?? false,
           },
         }),
         input,
@@ -57,7 +60,13 @@ export class CaseLifecycleResolver {
     const user = requireUser(ctx);
     return executeCaseCommand(ctx, input.caseId, input, {
       type: 'SignProcedure',
-      data: { meaning: input.meaning as V.SignatureMeaning, signerId: user.id, signerName: user.name, signerRole: 'CLINICIAN' },
+      data: {
+        meaning: input.meaning as V.SignatureMeaning,
+        signerId: user.id,
+        signerName: user.name,
+        signerRole: 'CLINICIAN',
+        attestedAt: orNull(input.attestedAt),
+      },
     });
   }
 

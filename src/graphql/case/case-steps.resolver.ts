@@ -6,6 +6,7 @@ import { orNull } from '../common/command-meta';
 import type { Context } from '../context';
 import { CasePayload } from './case-payload.type';
 import { executeCaseCommand } from './execute-case-command';
+import { performerOf } from './performer.input';
 import { RecordAngiographyInput } from './record-angiography.input';
 import { RecordCellConcentrationInput } from './record-cell-concentration.input';
 import { RecordDopplerAssessmentInput } from './record-doppler-assessment.input';
@@ -59,8 +60,9 @@ export class CaseStepsResolver {
       data: {
         site: input.site as V.HarvestSite,
         sides: input.sides as V.HarvestSides,
-        aspirateVolumeMl: input.aspirateVolumeMl,
+        aspirateVolumeMl: orNull(input.aspirateVolumeMl),
         needle: orNull(input.needle),
+        performedBy: performerOf(input.performer),
       },
     });
   }
@@ -95,7 +97,8 @@ export class CaseStepsResolver {
         injectionCount,
         totalVolumeMl,
         targetSegments,
-        ultrasoundGuided,
+        ultrasoundGuided: orNull(ultrasoundGuided),
+        performedBy: performerOf(input.performer),
       },
     });
   }

@@ -4,6 +4,12 @@ import { DateTimeScalar } from '../common/scalars';
 import { Compliance } from './compliance.type';
 import { Amendment, Angiography, Concentration, DopplerAssessment, Harvest, Injection, Outcome, Signature } from './entries.type';
 
+@ObjectType({ simpleResolvers: true, description: "A leg's own Rutherford category." })
+export class LegRutherford {
+  @Field(() => E.LegEnum) leg!: string;
+  @Field(() => Int) category!: number;
+}
+
 // simpleResolvers (here and on the entry, compliance, actor and patient types): plain data with no per-field
 // middleware or auth, so graphql's default resolver reads each property; type-graphql would otherwise wrap
 // every field in a resolver of its own.
@@ -20,11 +26,15 @@ export class CaseType {
   @Field(() => DateTimeScalar, { description: 'When the last entry was recorded.' }) updatedAt!: string;
   @Field(() => DateTimeScalar, { nullable: true }) closedAt!: string | null;
   @Field({ description: 'ICD-10-CM diagnosis, e.g. I70.222.' }) diagnosisCode!: string;
-  @Field(() => Int, { nullable: true }) rutherfordCategory!: number | null;
+  @Field(() => [String], { description: 'Further ICD-10-CM diagnoses.' }) additionalDiagnosisCodes!: string[];
+  @Field(() => Int, { nullable: true, description: 'The Rutherford category of every leg without one of its own.' })
+  rutherfordCategory!: number | null;
+  @Field(() => [LegRutherford]) legRutherfordCategories!: LegRutherford[];
   @Field(() => E.FontaineStageEnum, { nullable: true }) fontaineStage!: string | null;
   @Field() revascularizationNotPossible!: boolean;
   @Field() amputationOnlyAlternative!: boolean;
   @Field({ description: 'False when the cells were harvested elsewhere.' }) harvestPlanned!: boolean;
+  @Field({ description: 'The case plans the harvest only (0265T).' }) harvestOnly!: boolean;
   @Field(() => [DopplerAssessment]) dopplerAssessments!: DopplerAssessment[];
   @Field(() => [Angiography]) angiographies!: Angiography[];
   @Field(() => Harvest, { nullable: true }) harvest!: Harvest | null;

@@ -45,9 +45,12 @@ export class Angiography extends Entry {
 export class Harvest extends Entry {
   @Field(() => E.HarvestSiteEnum) site!: string;
   @Field(() => E.HarvestSidesEnum) sides!: string;
-  @Field(() => Float) aspirateVolumeMl!: number;
+  @Field(() => Float, { nullable: true, description: 'mL; null when not documented.' }) aspirateVolumeMl!: number | null;
   @Field(() => String, { nullable: true }) needle!: string | null;
-  @Field(() => ActorType) operator!: ActorType;
+  @Field(() => ActorType, { description: 'Who performed the harvest: the documented performer, else whoever recorded it.' })
+  operator!: ActorType;
+  @Field(() => ActorType, { nullable: true, description: 'The performer as documented, when not the recorder.' })
+  performedBy!: ActorType | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -67,7 +70,11 @@ export class Injection extends Entry {
   @Field(() => Int) injectionCount!: number;
   @Field(() => Float) totalVolumeMl!: number;
   @Field(() => [String]) targetSegments!: string[];
-  @Field() ultrasoundGuided!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Null when not documented.' }) ultrasoundGuided!: boolean | null;
+  @Field(() => ActorType, { description: 'Who gave the injections: the documented performer, else whoever recorded them.' })
+  performer!: ActorType;
+  @Field(() => ActorType, { nullable: true, description: 'The performer as documented, when not the recorder.' })
+  performedBy!: ActorType | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -88,7 +95,10 @@ export class Signature {
   @Field() signerName!: string;
   @Field() signerRole!: string;
   @Field(() => E.SignatureMeaningEnum) meaning!: string;
-  @Field(() => DateTimeScalar) signedAt!: string;
+  @Field(() => DateTimeScalar, { description: 'When the signature was recorded (server time).' }) signedAt!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the procedure was attested, when the signature states it.' })
+  attestedAt!: string | null;
+  @Field({ description: 'Recorded more than 24 h after the attestation it states: a late signature.' }) lateEntry!: boolean;
 }
 
 @ObjectType({

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FONTAINE_STAGES, LEGS } from '../../domain/values';
@@ -20,6 +22,12 @@ import { DateTimeScalar } from '../common/scalars';
 
 /** ICD-10-CM: a letter, two characters, optionally a dot and up to four more. */
 export const ICD10_PATTERN = /^[A-TV-Z]\d[0-9AB](\.[0-9A-TV-Z]{1,4})?$/;
+
+@InputType({ description: "A leg's own Rutherford category, when the legs of a bilateral case differ in severity." })
+export class LegRutherfordInput {
+  @Field(() => LegEnum) @IsIn(LEGS) leg!: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(6) category!: number;
+}
 
 @InputType()
 export class OpenCaseInput extends CommandInput {
@@ -47,12 +55,26 @@ export class OpenCaseInput extends CommandInput {
   @Matches(ICD10_PATTERN, { message: 'diagnosisCode must be an ICD-10-CM code such as I70.222' })
   diagnosisCode!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Further ICD-10-CM codes, e.g. the other leg's presentation (I70.245)." })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Matches(ICD10_PATTERN, { each: true, message: 'additionalDiagnosisCodes must be ICD-10-CM codes such as I70.245' })
+  additionalDiagnosisCodes?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'The Rutherford category of every leg without one of its own.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(6)
   rutherfordCategory?: number;
+
+  @Field(() => [LegRutherfordInput], { nullable: true, description: 'Per-leg Rutherford categories (a treated leg each, at most once).' })
+  @IsOptional()
+  @ArrayMaxSize(2)
+  @ArrayUnique((r: LegRutherfordInput) => r.leg, { message: 'legRutherfordCategories must name each leg at most once' })
+  @ValidateNested({ each: true })
+  @Type(() => LegRutherfordInput)
+  legRutherfordCategories?: LegRutherfordInput[];
 
   @Field(() => FontaineStageEnum, { nullable: true })
   @IsOptional()
@@ -71,4 +93,13 @@ export class OpenCaseInput extends CommandInput {
   @IsOptional()
   @IsBoolean()
   harvestPlanned?: boolean;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description: 'True when the case plans the harvest only (0265T: the cells go to another provider); needs harvestPlanned.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  harvestOnly?: boolean;
 }

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -6,19 +7,24 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsOptional,
   IsPositive,
   IsString,
   Length,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { INJECTION_ROUTES, LEGS } from '../../domain/values';
 import { InjectionRouteEnum, LegEnum } from '../common/enums';
 import { CaseCommandInput } from '../common/mutation-meta.input';
 import { DateTimeScalar } from '../common/scalars';
+import { PerformerInput } from './performer.input';
 
-@InputType({ description: 'Intramuscular injections of the concentrate into one leg.' })
+@InputType({
+  description: 'Injections of the concentrate into one leg, by the route they were given (only intramuscular is the coded procedure).',
+})
 export class RecordInjectionInput extends CaseCommandInput {
   @Field(() => DateTimeScalar) @IsISO8601({ strict: true }) occurredAt!: string;
   @Field(() => LegEnum) @IsIn(LEGS) leg!: string;
@@ -39,5 +45,14 @@ export class RecordInjectionInput extends CaseCommandInput {
   @Length(1, 100, { each: true })
   targetSegments!: string[];
 
-  @Field() @IsBoolean() ultrasoundGuided!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Null or absent: not documented (an INJ-03 warning).' })
+  @IsOptional()
+  @IsBoolean()
+  ultrasoundGuided?: boolean | null;
+
+  @Field(() => PerformerInput, { nullable: true, description: 'Who gave the injections, when not the authenticated user.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PerformerInput)
+  performer?: PerformerInput | null;
 }

@@ -4,14 +4,15 @@
  * Events are folded with the domain's own `caseRecordOf`, so amendments behave exactly as in production.
  */
 import { type CaseRecord, type CaseRecordEvent, caseRecordOf } from '../../../src/domain/case-record';
-import type {
-  AngiographyRecorded,
-  CaseEventMap,
-  CaseOpened,
-  DopplerAssessmentRecorded,
-  InjectionGiven,
-  OutcomeMeasured,
-  ProcedureSigned,
+import {
+  SCHEMA_VERSION,
+  type AngiographyRecorded,
+  type CaseEventMap,
+  type CaseOpened,
+  type DopplerAssessmentRecorded,
+  type InjectionGiven,
+  type OutcomeMeasured,
+  type ProcedureSigned,
 } from '../../../src/domain/events';
 import type { Leg } from '../../../src/domain/values';
 import type { Actor, JsonObject } from '../../../src/eventstore/port';
@@ -81,6 +82,7 @@ export const injectionData = (leg: Leg, patch: Partial<InjectionGiven> = {}): In
   totalVolumeMl: 40,
   targetSegments: ['superficial femoral artery', 'posterior tibial artery'],
   ultrasoundGuided: true,
+  performedBy: null,
   ...patch,
 });
 
@@ -108,11 +110,14 @@ export class CaseBuilder {
       facilityId: 'facility-1',
       legs: [leg],
       diagnosisCode: leg === 'LEFT' ? 'I70.222' : 'I70.221',
+      additionalDiagnosisCodes: [],
       rutherfordCategory: 4,
+      legRutherfordCategories: [],
       fontaineStage: 'III',
       revascularizationNotPossible: true,
       amputationOnlyAlternative: true,
       harvestPlanned: true,
+      harvestOnly: false,
     };
     return new CaseBuilder([])
       .add('CaseOpened', opened, at({ days: -100 }), { id: ID.opened })
@@ -120,7 +125,7 @@ export class CaseBuilder {
       .add('AngiographyRecorded', { leg, findings: angiographyFindings() }, at({ hours: -2 }), { id: ID.angiography(leg) })
       .add(
         'HarvestPerformed',
-        { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240, needle: 'Jamshidi 11G' },
+        { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'BILATERAL', aspirateVolumeMl: 240, needle: 'Jamshidi 11G', performedBy: null },
         HARVEST_AT,
         {
           id: ID.harvest,
@@ -155,9 +160,10 @@ export class CaseBuilder {
       signerRole: OPERATOR.role,
       meaning: 'AUTHORSHIP',
       signedAt: at({ hours: 2 }),
+      attestedAt: null,
       ...patch,
     };
-    return this.add('ProcedureSigned', data, data.signedAt, { id });
+    return this.add('ProcedureSigned', data, data.attestedAt ?? data.signedAt, { id });
   }
 
   add(type: EventType, data: object, occurredAt: string, options: { id?: string; actor?: Actor; recordedAt?: string } = {}): CaseBuilder {
@@ -224,7 +230,12 @@ export class CaseBuilder {
       type: d.type,
       revision,
       data: d.data,
-      metadata: { actor: d.actor, occurredAt: d.occurredAt, recordedAt: d.recordedAt ?? at({ minutes: 5 }, d.occurredAt) },
+      metadata: {
+        actor: d.actor,
+        occurredAt: d.occurredAt,
+        recordedAt: d.recordedAt ?? at({ minutes: 5 }, d.occurredAt),
+        schemaVersion: SCHEMA_VERSION,
+      },
     }));
   }
 

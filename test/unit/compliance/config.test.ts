@@ -15,7 +15,8 @@ describe('compliance configuration', () => {
     expect(DEFAULT_COMPLIANCE_CONFIG).toEqual({
       dopplerWindowDays: { min: 60, max: 120 },
       angiographyWindowHours: 24,
-      procedureSpanHours: 24,
+      facilityTimeZones: {},
+      defaultTimeZone: 'UTC',
       harvestSites: ['ANTERIOR_SUPERIOR_ILIAC_SPINE'],
       abiAgreementTolerance: 0.02,
       severeAbiThreshold: 0.4,
@@ -82,5 +83,15 @@ describe('compliance configuration', () => {
 
   it('rejects a harvest site outside the vocabulary', () => {
     expect(problemsOf({ harvestSites: ['STERNUM' as never] })).toHaveLength(1);
+  });
+
+  it('takes time zones per facility and rejects names that are not IANA time zones', () => {
+    const config = complianceConfigFrom({ facilityTimeZones: { F1: 'Europe/Berlin' } });
+    expect(config.facilityTimeZones).toEqual({ F1: 'Europe/Berlin' });
+    expect(Object.isFrozen(config.facilityTimeZones)).toBe(true);
+    expect(problemsOf({ facilityTimeZones: { F1: 'Europe/Atlantis' }, defaultTimeZone: 'CEST+1' })).toEqual([
+      'facilityTimeZones.F1: not an IANA time zone name',
+      'defaultTimeZone: not an IANA time zone name',
+    ]);
   });
 });

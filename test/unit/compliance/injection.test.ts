@@ -39,7 +39,7 @@ describe('INJ-01 multiple intramuscular injections into each treated leg', () =>
   it('blocks an injection whose route an amendment changed to another route', () => {
     const findings = check(inj01IntramuscularInjections, CaseBuilder.completeOneLeg().amend(injection, { route: 'INTRA_ARTERIAL' }));
     expect(findings.map((f) => f.message)).toEqual([
-      'Injections into the left leg are documented with a route other than intramuscular (intra arterial).',
+      'Injections into the left leg are documented with a route other than intramuscular (intra-arterial).',
       'No intramuscular injection into the left leg is documented.',
     ]);
   });

@@ -86,11 +86,15 @@ describe('PRP-02 harvest ≤ concentration ≤ injection, same day', () => {
     expect(findings[0]?.eventIds).toEqual([injection, ID.concentration]);
   });
 
-  it('accepts an injection exactly 24 hours after the harvest and blocks one a minute later', () => {
-    expect(check(prp02OrderAndDay, CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 24 }) }))).toEqual([]);
-    const findings = check(prp02OrderAndDay, CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 24, minutes: 1 }) }));
+  it('accepts an injection at the last minute of the harvest day and blocks one at midnight (UTC by default)', () => {
+    // the harvest is at 08:00 UTC
+    expect(check(prp02OrderAndDay, CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 15, minutes: 59 }) }))).toEqual(
+      [],
+    );
+    const findings = check(prp02OrderAndDay, CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 16 }) }));
     expect(findings.map((f) => f.message)).toEqual([
-      'The injection into the left leg is documented 24 hours 1 minute after the harvest; harvest, concentration and injection must be on the same day (within 24 hours).',
+      "The injection into the left leg is documented 16 hours after the harvest, on a later day in the facility's time zone (UTC); " +
+        'harvest, concentration and injection must be on the same day.',
     ]);
   });
 
@@ -109,8 +113,35 @@ describe('PRP-02 harvest ≤ concentration ≤ injection, same day', () => {
     ]);
   });
 
-  it('uses the configured span', () => {
-    const builder = CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 30 }) });
-    expect(check(prp02OrderAndDay, builder, complianceConfigFrom({ procedureSpanHours: 36 }))).toEqual([]);
+  // The harvest is at 08:00 UTC on 2025-03-10: 17:00 in Tokyo, 03:00 in Chicago (daylight saving time began on 9 March).
+  describe("the same day is a calendar day in the facility's time zone", () => {
+    const chicago = complianceConfigFrom({ facilityTimeZones: { 'facility-1': 'America/Chicago' } });
+    const tokyo = complianceConfigFrom({ facilityTimeZones: { 'facility-1': 'Asia/Tokyo', 'facility-2': 'UTC' } });
+
+    it('17 hours later is the next day in UTC (the default) but the same day in Chicago', () => {
+      const builder = CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 17 }) });
+      const [finding] = check(prp02OrderAndDay, builder);
+      expect(finding).toMatchObject({ rule: 'PRP-02', severity: 'BLOCKING', eventIds: [injection, ID.harvest] });
+      expect(finding?.message).toBe(
+        "The injection into the left leg is documented 17 hours after the harvest, on a later day in the facility's time zone (UTC); " +
+          'harvest, concentration and injection must be on the same day.',
+      );
+      expect(check(prp02OrderAndDay, builder, chicago)).toEqual([]);
+    });
+
+    it('8 hours later is the same day in UTC but past midnight in Tokyo', () => {
+      const builder = CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 8 }) });
+      expect(check(prp02OrderAndDay, builder)).toEqual([]);
+      expect(check(prp02OrderAndDay, builder, tokyo)).toEqual([
+        expect.objectContaining({ rule: 'PRP-02', message: expect.stringContaining('(Asia/Tokyo)') }),
+      ]);
+    });
+
+    it('a facility the setting does not name is judged in the default time zone', () => {
+      const builder = CaseBuilder.completeOneLeg().patch(injection, { occurredAt: at({ hours: 8 }) });
+      const elsewhere = complianceConfigFrom({ facilityTimeZones: { 'facility-9': 'Asia/Tokyo' } });
+      expect(check(prp02OrderAndDay, builder, elsewhere)).toEqual([]);
+      expect(check(prp02OrderAndDay, builder, complianceConfigFrom({ defaultTimeZone: 'Asia/Tokyo' }))).toHaveLength(1);
+    });
   });
 });

@@ -16,7 +16,11 @@ function ev<K extends keyof CaseEventMap>(type: K, data: CaseEventMap[K], id = `
 const opened = (over: Partial<CaseEventMap['CaseOpened']> = {}) =>
   ev('CaseOpened', { ...(caseOpenedData('c1', { patientId: 'p1' }) as unknown as CaseEventMap['CaseOpened']), ...over }, 'opened');
 const harvest = () =>
-  ev('HarvestPerformed', { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null }, 'harvest');
+  ev(
+    'HarvestPerformed',
+    { site: 'ANTERIOR_SUPERIOR_ILIAC_SPINE', sides: 'LEFT', aspirateVolumeMl: 200, needle: null, performedBy: null },
+    'harvest',
+  );
 const concentration = () =>
   ev('CellsConcentrated', {
     method: 'CENTRIFUGATION',
@@ -28,7 +32,7 @@ const concentration = () =>
   });
 const closed = () => ev('CaseClosed', { reason: 'COMPLETED' });
 const signed = () =>
-  ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T });
+  ev('ProcedureSigned', { signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', meaning: 'AUTHORSHIP', signedAt: T, attestedAt: null });
 
 const injection = (leg: 'LEFT' | 'RIGHT' = 'LEFT'): CaseCommand => ({
   type: 'RecordInjection',
@@ -192,5 +196,58 @@ describe('case decider', () => {
     });
     given(opened()).when(outcome('RIGHT')).thenRejects('LEG_NOT_TREATED');
     expect(given(opened()).when(outcome('LEFT')).thenEvents()).toHaveLength(1);
+  });
+
+  describe('documenting what happened (issue #17)', () => {
+    const v1Opened = (): CaseEvent =>
+      ({ type: 'CaseOpened', id: 'opened', occurredAt: T, data: caseOpenedData('c1', { patientId: 'p1' }) }) as unknown as CaseEvent;
+
+    it('writes every current field of a case opened without the fields added later', () => {
+      const legacy = caseOpenedData('c2', { patientId: 'p1' }) as unknown as CaseEventMap['CaseOpened'];
+      const [event] = given().when({ type: 'OpenCase', occurredAt: T, data: legacy }).thenEvents();
+      expect(event!.data).toEqual({ ...legacy, additionalDiagnosisCodes: [], legRutherfordCategories: [], harvestOnly: false });
+    });
+
+    it('opens a harvest-only case only when the harvest is done here', () => {
+      const data = { ...(caseOpenedData('c2') as unknown as CaseEventMap['CaseOpened']), harvestOnly: true };
+      expect(given().when({ type: 'OpenCase', occurredAt: T, data }).thenEvents()[0]!.data).toMatchObject({ harvestOnly: true });
+      given()
+        .when({ type: 'OpenCase', occurredAt: T, data: { ...data, harvestPlanned: false } })
+        .thenRejects('HARVEST_ONLY_NOT_PLANNED');
+    });
+
+    it('refuses a Rutherford category for a leg the case does not treat', () => {
+      const data = {
+        ...(caseOpenedData('c2') as unknown as CaseEventMap['CaseOpened']),
+        legRutherfordCategories: [{ leg: 'RIGHT' as const, category: 5 }],
+      };
+      given().when({ type: 'OpenCase', occurredAt: T, data }).thenRejects('LEG_NOT_TREATED');
+    });
+
+    it('records the performer of a harvest and an injection, and the recorder when none is named', () => {
+      const performedBy = { id: 'dr-2', name: 'Dr Two', role: 'CLINICIAN' };
+      const harvestBy = { ...recordHarvest, data: { ...recordHarvest.data, performedBy, aspirateVolumeMl: null } } as CaseCommand;
+      expect(given(v1Opened()).when(harvestBy).thenEvents()[0]!.data).toMatchObject({ performedBy, aspirateVolumeMl: null });
+      expect(given(v1Opened()).when(recordHarvest).thenEvents()[0]!.data).toMatchObject({ performedBy: null });
+      const routed = injection('LEFT') as Extract<CaseCommand, { type: 'RecordInjection' }>;
+      const other = { ...routed, data: { ...routed.data, route: 'SUBCUTANEOUS', ultrasoundGuided: null, performedBy } } as CaseCommand;
+      expect(given(v1Opened(), harvest(), concentration()).when(other).thenEvents()[0]!.data).toMatchObject({
+        route: 'SUBCUTANEOUS',
+        ultrasoundGuided: null,
+        performedBy,
+      });
+    });
+
+    it('takes the attestation time of a late signature as its clinical time, never a future one', () => {
+      const sign = (attestedAt: string | null): CaseCommand => ({
+        type: 'SignProcedure',
+        data: { meaning: 'AUTHORSHIP', signerId: 'u', signerName: 'Dr', signerRole: 'CLINICIAN', attestedAt },
+      });
+      const [late] = given(v1Opened(), harvest()).when(sign(T)).thenEvents();
+      expect(late).toMatchObject({ occurredAt: T, data: { attestedAt: T, signedAt: NOW.toISOString() } });
+      const [now] = given(v1Opened(), harvest()).when(sign(null)).thenEvents();
+      expect(now).toMatchObject({ occurredAt: NOW.toISOString(), data: { attestedAt: null } });
+      given(v1Opened(), harvest()).when(sign('2030-01-01T00:00:00.000Z')).thenRejects('OCCURRED_IN_FUTURE');
+    });
   });
 });
