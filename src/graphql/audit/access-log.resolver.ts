@@ -32,7 +32,7 @@ export class AccessLogResolver {
       after: accessAfter(after),
       now: clock(),
     });
-    accessLog.record({
+    await accessLog.record({
       actor: actorOf(user),
       operation: 'accessLog',
       patientId: filter?.patientId ?? null,

@@ -35,9 +35,11 @@ export class AuditLogResolver {
       after: positionAfter(after),
     });
     // The page may hold patients' and cases' payloads: each one read is an access.
-    for (const subject of subjectsOf(page.events)) {
-      accessLog.record({ actor: actorOf(user), operation: 'auditLog', ...subject, outcome: 'OK', correlationId: ctx.requestId });
-    }
+    await Promise.all(
+      subjectsOf(page.events).map((subject) =>
+        accessLog.record({ actor: actorOf(user), operation: 'auditLog', ...subject, outcome: 'OK', correlationId: ctx.requestId }),
+      ),
+    );
     const edges = page.events.map((event) => ({ cursor: positionCursor(event.position), node: auditEventOf(event) }));
     return {
       edges,

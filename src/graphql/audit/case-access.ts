@@ -41,10 +41,10 @@ export async function readCase<T>(
     const owner = await caseOwner(ctx.services, caseId);
     visible = owner && canSeeFacility(user, owner.facilityId) ? owner : null;
     const result = visible ? await read(visible) : null;
-    ctx.services.accessLog.record({ ...entry, patientId: visible?.patientId ?? null, outcome: result === null ? 'NOT_FOUND' : 'OK' });
+    await ctx.services.accessLog.record({ ...entry, patientId: visible?.patientId ?? null, outcome: result === null ? 'NOT_FOUND' : 'OK' });
     return result;
   } catch (error) {
-    ctx.services.accessLog.record({ ...entry, patientId: visible?.patientId ?? null, outcome: 'ERROR' });
+    await ctx.services.accessLog.record({ ...entry, patientId: visible?.patientId ?? null, outcome: 'ERROR' });
     throw error;
   }
 }

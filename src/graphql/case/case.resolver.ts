@@ -23,7 +23,7 @@ export class CaseResolver {
     const user = requireUser(ctx);
     const summary = await getCaseSummary(ctx.services.readStore, id);
     const visible = summary !== null && canSeeFacility(user, summary.facilityId);
-    ctx.services.accessLog.record({
+    await ctx.services.accessLog.record({
       actor: actorOf(user),
       operation: 'case',
       caseId: id,
@@ -54,16 +54,18 @@ export class CaseResolver {
       }),
       readStore.count('case-summary', query),
     ]);
-    for (const item of page.items) {
-      ctx.services.accessLog.record({
-        actor: actorOf(user),
-        operation: 'cases',
-        caseId: item.id,
-        patientId: item.patientId,
-        outcome: 'OK',
-        correlationId: ctx.requestId,
-      });
-    }
+    await Promise.all(
+      page.items.map((item) =>
+        ctx.services.accessLog.record({
+          actor: actorOf(user),
+          operation: 'cases',
+          caseId: item.id,
+          patientId: item.patientId,
+          outcome: 'OK',
+          correlationId: ctx.requestId,
+        }),
+      ),
+    );
     const edges = page.items.map((node, i) => ({ node: node as unknown as CaseType, cursor: encodeCursor(page.cursors[i] ?? []) }));
     return { totalCount, edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null } };
   }

@@ -47,7 +47,7 @@ export class PatientResolver {
     const user = requireUser(ctx);
     const patient = await getPatientSummary(ctx.services.readStore, id);
     const visible = patient !== null && canSeeFacility(user, patient.facilityId);
-    ctx.services.accessLog.record({
+    await ctx.services.accessLog.record({
       actor: actorOf(user),
       operation: 'patient',
       patientId: id,
