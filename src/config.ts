@@ -20,6 +20,8 @@ export interface Config {
   /** Largest page `first` may ask for. */
   maxPageSize: number;
   introspection: boolean;
+  /** SIGTERM/SIGINT: how long a shutdown may take before the process gives up and exits 1. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     projectionBatchSize: int('PROJECTION_BATCH_SIZE', 1000, 1, 100000),
     maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10000),
     introspection: bool('GRAPHQL_INTROSPECTION', !production),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
