@@ -67,8 +67,12 @@ const backends: Backend[] = [
   },
 ];
 
+/**
+ * Not NODE_ENV=test (jest's, which the child would inherit): Apollo Server installs its own signal
+ * handlers unless NODE_ENV is test, and those are what made a server that had served reads never exit.
+ */
 function spawn(env: Record<string, string>): SpawnedServer {
-  const server = spawnServerProcess({ JWT_SECRET: TEST_SECRET, ...env });
+  const server = spawnServerProcess({ JWT_SECRET: TEST_SECRET, NODE_ENV: 'development', ...env });
   servers.add(server);
   return server;
 }
