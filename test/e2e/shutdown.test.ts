@@ -235,6 +235,33 @@ async function silentWebSocketPeer(base: string): Promise<net.Socket> {
   return silent;
 }
 
+/** A TCP relay to the EventStoreDB test server that can stop relaying: the store then hangs rather than fails. */
+async function stallableRelay(targetUrl: string): Promise<{ url: string; stall(): void; close(): Promise<void> }> {
+  const target = new URL(targetUrl.replace(/^kurrentdb:/, 'http:'));
+  const sockets = new Set<net.Socket>();
+  let stalled = false;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.on('data', (chunk) => !stalled && upstream.write(chunk));
+    upstream.on('data', (chunk) => !stalled && client.write(chunk));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: targetUrl.replace(`:${target.port}`, `:${port}`),
+    stall: () => (stalled = true),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe('SIGTERM during start-up, and a second signal', () => {
   it('exits 0 when signalled while the read models are being built from a large store', async () => {
     const dataDir = fs.mkdtempSync(path.join(root, 'large-'));
@@ -259,6 +286,31 @@ describe('SIGTERM during start-up, and a second signal', () => {
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('"msg":"stopped"');
     silent.destroy();
+  });
+
+  it('exits 1 once its bound has passed, when a read waits for a store that stopped answering', async () => {
+    esdb ??= await startEsdbTestServer();
+    const relay = await stallableRelay(quickToConnect(esdb.url));
+    try {
+      const dataDir = fs.mkdtempSync(path.join(root, 'bound-'));
+      const server = spawn({ DATA_DIR: dataDir, EVENTSTORE_URL: relay.url, SHUTDOWN_TIMEOUT_MS: '1500' });
+      const url = await listening(server);
+      const token = await clinician('dr-bound');
+      const { caseId } = await openCase(url, token);
+      relay.stall();
+      // Its access record cannot be written: the read waits (and never answers with the case).
+      const read = gql(url, token, operation('CaseSummary'), { id: caseId }).then(
+        (answer) => answer.data?.case ?? null,
+        () => null,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 1, signal: null });
+      expect(server.output()).toContain('"msg":"shutdown did not finish in time: exiting"');
+      expect(await read).toBeNull();
+    } finally {
+      await relay.close();
+    }
   });
 
   it('exits at once on a second signal while the first shutdown waits', async () => {
