@@ -20,6 +20,7 @@ import { recordRealisticHistory } from '../../bench/support/dataset';
 import { leftLegCase, operation, patientInput } from '../support/case-steps';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server';
 import { quickToConnect } from '../support/esdb-test-server/adapter-fixture';
+import { dropDatabase, MONGODB_SKIP_REASON, mongoTestUrl, uniqueDatabaseName } from '../support/mongo-test-database';
 import { spawnServerProcess, type SpawnedServer } from '../support/server-process';
 import { TEST_SECRET } from '../support/test-app';
 
@@ -328,5 +329,63 @@ describe('SIGTERM during start-up, and a second signal', () => {
     expect(await server.exited).toEqual({ code: 130, signal: null });
     expect(server.output()).toContain('"msg":"second signal: exiting at once"');
     silent.destroy();
+  });
+});
+
+const mongoUrl = mongoTestUrl();
+if (!mongoUrl) console.warn(`MongoDB shutdown tests skipped: ${MONGODB_SKIP_REASON}`);
+const describeMongo = mongoUrl ? describe : describe.skip;
+
+describeMongo(`SIGTERM with MongoDB read models${mongoUrl ? '' : ` (skipped: ${MONGODB_SKIP_REASON})`}`, () => {
+  const databases: string[] = [];
+  afterAll(async () => {
+    for (const database of databases) await dropDatabase(mongoUrl!, database);
+  });
+  const freshDatabase = (): string => {
+    const database = uniqueDatabaseName('term');
+    databases.push(database);
+    const url = new URL(mongoUrl!);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+
+  it('exits 0 after serving reads', async () => {
+    const dataDir = fs.mkdtempSync(path.join(root, 'mongo-'));
+    const server = spawn({ DATA_DIR: dataDir, MONGODB_URL: freshDatabase() });
+    const url = await listening(server);
+    const token = await clinician('dr-mongo');
+    const { caseId } = await openCase(url, token);
+    expect((await gql(url, token, operation('CaseSummary'), { id: caseId })).data?.case?.id).toBe(caseId);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('exits 0 when signalled mid-rebuild, and the next start rebuilds and serves', async () => {
+    const dataDir = fs.mkdtempSync(path.join(root, 'mongo-rebuild-'));
+    const seeded = createSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
+    await recordRealisticHistory({ store: seeded, seed: 17, events: 5_000 });
+    const [opened] = await seeded.readAll({ filter: { types: ['CaseOpened'] }, maxCount: 1 });
+    await seeded.close();
+    const caseId = String(opened!.data.caseId);
+    const readModels = freshDatabase();
+
+    // No checkpoint in a fresh database: every projection is rebuilt (blue/green) at start.
+    const first = spawn({ DATA_DIR: dataDir, MONGODB_URL: readModels });
+    await first.waitFor(/"msg":"rebuilding projection"/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(first.output()).toContain('"msg":"stopped during start-up"');
+
+    const second = spawn({ DATA_DIR: dataDir, MONGODB_URL: readModels });
+    const url = await listening(second);
+    const token = await signToken(TEST_SECRET, {
+      sub: 'aud-1',
+      name: 'Ann Auditor',
+      roles: ['AUDITOR'],
+      facilities: [String(opened!.data.facilityId)],
+    });
+    expect((await gql(url, token, operation('CaseSummary'), { id: caseId })).data?.case?.id).toBe(caseId);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
   });
 });
