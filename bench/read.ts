@@ -5,7 +5,8 @@
  *   node dist/bench/read.js [--connections 32] [--duration 10] [--warmup 3] [--rounds 1] [--cases 5000] [--profile FILE.cpuprofile]
  *
  * Processes: autocannon here, each server in a child process of its own (see write.ts for why).
- * Every read is also recorded in the access log (an append per flush): that is part of the cost measured.
+ * Every read is also recorded in the access log, and answered only once its record is committed (reads in
+ * flight together share a commit): that wait is part of the cost measured.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       },
     });
     const { ratio } = result;
-    // Every read is in the access log once the server has stopped (it flushes on stop): a check that the log kept up.
+    // Every read answered has its record committed before the answer: a check that the log kept up.
     const after = createSqliteEventStore({ path: path.join(dataDir, 'events.sqlite') });
     const accessEvents = (await after.readAll({ filter: { types: [ACCESS_EVENT_TYPE] } })).length;
     await after.close();

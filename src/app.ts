@@ -36,6 +36,37 @@ export interface AppOverrides {
   compliance?: ComplianceConfig;
   /** How operations are executed (tests run every operation compiled from its first use too). */
   execution?: CompiledExecutionOptions;
+  /**
+   * Aborted while the read models are being built (a shutdown signal during a long catch-up or
+   * rebuild): the runner stops, the stores close and createApp rejects with AppStartAbortedError.
+   */
+  abortStart?: AbortSignal;
+}
+
+export class AppStartAbortedError extends Error {
+  constructor() {
+    super('stopped during start-up');
+    this.name = 'AppStartAbortedError';
+  }
+}
+
+/** Waits for `starting`, unless `signal` is aborted first: then runs `abort` and rejects. */
+async function unlessAborted(starting: Promise<void>, signal: AbortSignal | undefined, abort: () => Promise<void>): Promise<void> {
+  if (!signal) return starting;
+  let onAbort = (): void => {};
+  const aborted = new Promise<true>((resolve) => {
+    onAbort = () => resolve(true);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    if ((await Promise.race([starting.then(() => false), aborted])) === false) return;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  starting.catch(() => {}); // it fails once its stores are closed under it: nobody waits for it any more
+  await abort();
+  throw new AppStartAbortedError();
 }
 
 export interface App {
@@ -122,9 +153,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config.integrityCheckpointIntervalMs > 0
       ? await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir })
       : null;
+  // Shutdown, from the inside out: nothing reads or writes once its store is closed.
+  const closeStores = async (): Promise<void> => {
+    await runner.stop();
+    await accessLog.close();
+    await securityEvents.close();
+    await accessWriter?.close();
+    await readStore.close();
+    await store.close();
+  };
 
   const started = Date.now();
-  await runner.start();
+  logger.info({}, 'building read models');
+  await unlessAborted(runner.start(), overrides.abortStart, closeStores);
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
   const checkpointer = signingKey
@@ -144,16 +185,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           resolve(`http://${host}:${port}`);
         });
       }),
+    /** Stops accepting, finishes (or after a grace, cuts) requests and subscriptions, then writes the access log out and closes the stores. */
     stop() {
       stopping ??= (async () => {
         await http.stop();
         await checkpointer?.stop();
-        await runner.stop();
-        await accessLog.close();
-        await securityEvents.close();
-        await accessWriter?.close();
-        await readStore.close();
-        await store.close();
+        await closeStores();
       })();
       return stopping;
     },

@@ -28,6 +28,8 @@ export interface Config {
   integrityCheckpointIntervalMs: number;
   /** IANA time zone by facility id (FACILITY_TIME_ZONES): the compliance audit's "same day" is a calendar day there; others: UTC. */
   facilityTimeZones: Record<string, string>;
+  /** SIGTERM/SIGINT: how long a shutdown may take before the process gives up and exits 1. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     exportSigningKeyFile: exportSigningKeyFile === null ? null : path.resolve(exportSigningKeyFile),
     integrityCheckpointIntervalMs: int('INTEGRITY_CHECKPOINT_INTERVAL_MS', 60 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
     facilityTimeZones: timeZones('FACILITY_TIME_ZONES'),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -15,9 +15,20 @@ export interface AccessRecord {
   correlationId: string;
 }
 
-/** Records accesses without making the reader wait for a disk flush; `flush` makes them durable. */
+/**
+ * No answer without its record: a reader awaits `record` before it answers. Concurrent records share
+ * one write (group commit), so a reader waits for about one commit, not for a queue of them.
+ */
 export interface AccessLog {
-  record(entry: AccessRecord): void;
+  /**
+   * Resolves once the record is durable (committed with fsync, or acknowledged by the event store's
+   * server); rejects when it could not be made durable within the log's bound, and then the read must
+   * fail. A rejected record may still have been written (a write whose answer was lost): an access
+   * can be recorded and refused, never answered and unrecorded.
+   */
+  record(entry: AccessRecord): Promise<void>;
+  /** Waits until every record taken so far is written or rejected. */
   flush(): Promise<void>;
+  /** Refuses new records, then waits for those taken (at most the log's bound). */
   close(): Promise<void>;
 }

@@ -154,12 +154,21 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
       summary = await writeExport(store, selection, out, io, { key, exportedBy: actorId });
     } catch (error) {
       const caseId = selection.kind === 'case' ? selection.caseId : null;
-      accessLog.record({ actor, operation: 'export', caseId, patientId: null, outcome: 'ERROR', correlationId });
+      await accessLog.record({ actor, operation: 'export', caseId, patientId: null, outcome: 'ERROR', correlationId });
       throw error;
     }
-    for (const subject of summary.subjects) accessLog.record({ actor, operation: 'export', ...subject, outcome: 'OK', correlationId });
+    await Promise.all(
+      summary.subjects.map((subject) => accessLog.record({ actor, operation: 'export', ...subject, outcome: 'OK', correlationId })),
+    );
     if (selection.kind === 'case' && summary.eventCount === 0) {
-      accessLog.record({ actor, operation: 'export', caseId: selection.caseId, patientId: null, outcome: 'NOT_FOUND', correlationId });
+      await accessLog.record({
+        actor,
+        operation: 'export',
+        caseId: selection.caseId,
+        patientId: null,
+        outcome: 'NOT_FOUND',
+        correlationId,
+      });
       io.stderr.write(`not found: no case ${selection.caseId}\n`);
       return NOT_FOUND;
     }

@@ -115,7 +115,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     wsServer,
   );
 
+  // Shutdown grace: in-flight requests and subscriptions get half the shutdown bound, then their connections are cut.
+  const stopGracePeriodMillis = Math.floor(config.shutdownTimeoutMs / 2);
   const apollo = new ApolloServer<Context>({
+    // main.ts owns the signals: Apollo's own handlers would run a second, concurrent stop() that never returns.
+    stopOnTerminationSignals: false,
     // graphql-js's execution, compiled for documents used more than once (compiled-execution.ts)
     gateway: compiledExecution(schema, options.execution),
     introspection: config.introspection,
@@ -125,7 +129,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     validationRules: pipeline.validationRules,
     formatError: pipeline.formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis }),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of patient data, and no per-field cache hints to compute on every request.
       ApolloServerPluginCacheControlDisabled(),
@@ -143,7 +147,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              // graphql-ws closes each socket with 1001 and waits for its answer; a client that never answers is cut.
+              const cut = setTimeout(() => wsServer.clients.forEach((client) => client.terminate()), stopGracePeriodMillis);
+              try {
+                await wsCleanup.dispose();
+              } finally {
+                clearTimeout(cut);
+              }
             },
           };
         },

@@ -43,3 +43,63 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     });
   });
 }
+
+export interface SpawnedServer {
+  child: ChildProcess;
+  /** Everything it has printed so far (JSON log lines). */
+  output(): string;
+  /** Resolves once its output matches `pattern`; rejects if it exits first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Its exit code (null when a signal ended it) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The real server, started without waiting for it to listen: for tests that act during its start-up too. */
+export function spawnServerProcess(env: Record<string, string>): SpawnedServer {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MONGODB_URL: '', EVENTSTORE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (!match) return;
+          done();
+          resolve(match);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`server never printed ${pattern}:\n${output}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        void exited.then(({ code, signal }) => {
+          if (!listeners.has(check)) return;
+          done();
+          reject(new Error(`server exited (${code ?? signal}) before printing ${pattern}:\n${output}`));
+        });
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}

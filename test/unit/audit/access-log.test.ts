@@ -1,12 +1,14 @@
 /**
- * The access log: a read never waits for a write, yet every access is durable within a second and on
- * shutdown, kept as chained events (ids only) in one stream per day, and not lost when a write fails.
+ * The access log: a record's promise settles only once the record is committed, concurrent records share
+ * a commit, each access is kept as a chained event (ids only) in its day's stream, a passing write failure
+ * loses nothing, and a record that cannot be written in time is rejected rather than left hanging.
  */
 import type { AccessRecord } from '../../../src/audit/access-log';
 import { ACCESS_EVENT_TYPE, createEventStoreAccessLog } from '../../../src/audit/event-store-access-log';
 import { verifyStream } from '../../../src/audit/verify-stream';
 import { StoreUnavailableError, type EventStore } from '../../../src/eventstore/port';
-import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
+import { createSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite';
+import { makeTempDir } from '../../support/sqlite-temp';
 
 const access = (caseId: string, over: Partial<AccessRecord> = {}): AccessRecord => ({
   actor: { id: 'aud-1', name: 'Ann Auditor', role: 'AUDITOR' },
@@ -18,65 +20,111 @@ const access = (caseId: string, over: Partial<AccessRecord> = {}): AccessRecord 
   ...over,
 });
 
-/** A store whose first `failures` appends fail, and which counts append calls. */
-function flaky(store: EventStore, failures: number): EventStore & { appends: number } {
-  const wrapped = Object.create(store) as EventStore & { appends: number };
-  wrapped.appends = 0;
-  wrapped.append = (stream, events, expected) => {
-    wrapped.appends += 1;
-    if (wrapped.appends <= failures) return Promise.reject(new StoreUnavailableError('disk went away'));
+/** A store whose first `failures` appends fail, which counts append calls and can hold appends until released. */
+function controlled(store: EventStore, failures = 0) {
+  let held: Array<() => void> | null = null;
+  const wrapped = Object.create(store) as EventStore;
+  const control = {
+    store: wrapped,
+    appends: 0,
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const go of waiting) go();
+    },
+  };
+  wrapped.append = async (stream, events, expected) => {
+    control.appends += 1;
+    if (control.appends <= failures) throw new StoreUnavailableError('disk went away');
+    if (held) await new Promise<void>((resolve) => held!.push(resolve));
     return store.append(stream, events, expected);
   };
-  return wrapped;
+  return control;
+}
+
+/** Whether `promise` has settled after the event loop has run everything ready (a write included, unless held). */
+async function settledYet(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  return settled;
 }
 
 const DAY = '2026-04-02';
 const clockAt = (iso: string) => () => new Date(iso);
+const caseIdsIn = async (store: EventStore, day = DAY) => (await store.readStream(`access-${day}`)).map((e) => e.data.caseId);
 
 describe('the event-store access log', () => {
-  let store: EventStore;
+  const temp = makeTempDir('celltrail-access-log');
+  let file: string;
+  let store: SqliteEventStore;
   beforeEach(() => {
-    store = createSqliteEventStore({ path: ':memory:' });
+    file = temp.file(`events-${Math.random().toString(36).slice(2)}.db`);
+    store = createSqliteEventStore({ path: file });
   });
-  afterEach(async () => {
-    jest.useRealTimers();
-    await store.close();
+  afterEach(() => store.close());
+  afterAll(() => temp.remove());
+
+  it('resolves a record only once its write is committed, readable from another connection', async () => {
+    const gate = controlled(store);
+    const log = createEventStoreAccessLog({ store: gate.store, clock: clockAt(`${DAY}T09:00:00.000Z`) });
+    gate.hold();
+    const recorded = log.record(access('c-1'));
+
+    expect(await settledYet(recorded)).toBe(false);
+    expect(gate.appends).toBe(1); // the write is under way, not committed
+    expect(await caseIdsIn(store)).toEqual([]);
+
+    gate.release();
+    await recorded;
+    const other = createSqliteEventStore({ path: file, catchUpWorkerFrom: false });
+    try {
+      expect(await caseIdsIn(other)).toEqual(['c-1']);
+    } finally {
+      await other.close();
+    }
+    await log.close();
   });
 
-  it('answers a read at once and writes the access within the flush interval', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    const counted = flaky(store, 0);
-    const log = createEventStoreAccessLog({ store: counted, clock: clockAt(`${DAY}T09:00:00.000Z`), flushMs: 250 });
-    log.record(access('c-1'));
-    log.record(access('c-2'));
-    await jest.advanceTimersByTimeAsync(249);
-    expect(counted.appends).toBe(0);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(counted.appends).toBe(1); // both accesses in one batch
+  it('writes records taken while a write is in flight together, in one commit', async () => {
+    const gate = controlled(store);
+    const log = createEventStoreAccessLog({ store: gate.store, clock: clockAt(`${DAY}T09:00:00.000Z`) });
+    const commitsBefore = store.commitCount();
+    gate.hold();
+    const first = log.record(access('first'));
+    expect(await settledYet(first)).toBe(false);
+    const rest = Array.from({ length: 40 }, (_, i) => log.record(access(`r-${i}`)));
+    expect(await settledYet(Promise.all(rest))).toBe(false);
+    gate.release();
+    await Promise.all([first, ...rest]);
+
+    expect(gate.appends).toBe(2);
+    expect(store.commitCount() - commitsBefore).toBe(2);
+    expect(await caseIdsIn(store)).toEqual(['first', ...Array.from({ length: 40 }, (_, i) => `r-${i}`)]);
     await log.close();
-    expect((await store.readStream(`access-${DAY}`)).map((e) => e.data.caseId)).toEqual(['c-1', 'c-2']);
   });
 
-  it('writes a full batch without waiting for the interval, and whatever is buffered on close', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    const counted = flaky(store, 0);
-    const log = createEventStoreAccessLog({ store: counted, clock: clockAt(`${DAY}T09:00:00.000Z`), flushMs: 60_000, maxBuffered: 3 });
-    for (const id of ['a', 'b', 'c']) log.record(access(id));
-    await jest.advanceTimersByTimeAsync(0);
-    expect(counted.appends).toBe(1);
-    log.record(access('d'));
-    log.record(access('e'));
+  it('writes the records of one turn of the event loop in one commit', async () => {
+    const log = createEventStoreAccessLog({ store, clock: clockAt(`${DAY}T09:00:00.000Z`) });
+    const commitsBefore = store.commitCount();
+    await Promise.all(Array.from({ length: 50 }, (_, i) => log.record(access(`c-${i}`))));
+    expect(store.commitCount() - commitsBefore).toBe(1);
+    expect(await caseIdsIn(store)).toHaveLength(50);
     await log.close();
-    expect((await store.readStream(`access-${DAY}`)).map((e) => e.data.caseId)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('keeps each access in the stream of its day, chained, with ids and never the data read', async () => {
     let now = new Date(`${DAY}T23:59:59.900Z`);
     const log = createEventStoreAccessLog({ store, clock: () => now });
-    log.record(access('late'));
+    const late = log.record(access('late'));
     now = new Date('2026-04-03T00:00:00.100Z');
-    log.record(access('early', { outcome: 'NOT_FOUND', patientId: null }));
-    await log.close();
+    await Promise.all([late, log.record(access('early', { outcome: 'NOT_FOUND', patientId: null }))]);
 
     const [before, after] = [await store.readStream(`access-${DAY}`), await store.readStream('access-2026-04-03')];
     expect(before.map((e) => e.data.caseId)).toEqual(['late']);
@@ -88,43 +136,53 @@ describe('the event-store access log', () => {
     });
     expect(Object.keys(after[0]!.data).sort()).toEqual(['caseId', 'operation', 'outcome', 'patientId']);
     expect((await verifyStream(store, `access-${DAY}`)).valid).toBe(true);
+    await log.close();
   });
 
-  it('retries a failed write and loses nothing, keeping the order of accesses', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+  it('retries a failed write and resolves once it is committed, keeping the order of accesses', async () => {
     const errors: unknown[] = [];
-    const failing = flaky(store, 2);
+    const failing = controlled(store, 2);
     const log = createEventStoreAccessLog({
-      store: failing,
+      store: failing.store,
       clock: clockAt(`${DAY}T09:00:00.000Z`),
-      flushMs: 100,
+      retryMs: 10,
       onError: (e) => errors.push(e),
     });
-    log.record(access('first'));
-    await jest.advanceTimersByTimeAsync(100); // fails
-    log.record(access('second'));
-    await jest.advanceTimersByTimeAsync(200); // retry after backoff: fails again
-    await jest.advanceTimersByTimeAsync(400); // succeeds
+    const first = log.record(access('first'));
+    expect(await settledYet(first)).toBe(false); // its first write failed; it waits for the retry
+    const second = log.record(access('second'));
+    await Promise.all([first, second]);
     expect(failing.appends).toBe(3);
     expect(errors).toHaveLength(2);
-    await log.flush(); // the retried write, once committed
-    expect((await store.readStream(`access-${DAY}`)).map((e) => e.data.caseId)).toEqual(['first', 'second']);
+    expect(await caseIdsIn(store)).toEqual(['first', 'second']);
     await log.close();
   });
 
-  it('reports an access recorded after close instead of losing it silently', async () => {
-    const errors: unknown[] = [];
-    const log = createEventStoreAccessLog({ store, onError: (e) => errors.push(e) });
+  it('rejects a record it cannot write within its bound, so the read fails instead of answering', async () => {
+    const failing = controlled(store, Number.POSITIVE_INFINITY);
+    const log = createEventStoreAccessLog({ store: failing.store, maxWaitMs: 200, retryMs: 20, onError: () => {} });
+    const started = Date.now();
+    await expect(log.record(access('lost'))).rejects.toMatchObject({
+      name: 'AccessNotRecordedError',
+      cause: expect.objectContaining({ message: 'disk went away' }),
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    expect(failing.appends).toBeGreaterThan(1); // retried meanwhile
     await log.close();
-    log.record(access('too-late'));
-    expect(errors).toEqual([expect.objectContaining({ name: 'AccessLogClosedError' })]);
+    expect(await caseIdsIn(store)).toEqual([]);
   });
 
-  it('reports what it could not write at close', async () => {
-    const errors: unknown[] = [];
-    const log = createEventStoreAccessLog({ store: flaky(store, 10), onError: (e) => errors.push(e) });
-    log.record(access('lost'));
-    await log.close();
-    expect(errors.map((e) => (e as Error).message)).toContain('access log: 1 access record(s) not written at close');
+  it('waits at close for the records taken, and refuses records after it', async () => {
+    const gate = controlled(store);
+    const log = createEventStoreAccessLog({ store: gate.store, clock: clockAt(`${DAY}T09:00:00.000Z`) });
+    gate.hold();
+    const recorded = log.record(access('in-flight'));
+    const closed = log.close();
+    expect(await settledYet(closed)).toBe(false);
+    await expect(log.record(access('too-late'))).rejects.toMatchObject({ name: 'AccessLogClosedError' });
+    gate.release();
+    await closed;
+    await recorded;
+    expect(await caseIdsIn(store)).toEqual(['in-flight']);
   });
 });

@@ -53,6 +53,20 @@ describe('the access log written from a worker thread', () => {
     await store.close();
   });
 
+  it('resolves a record once the worker has committed it: another connection reads it then', async () => {
+    const file = temp.file('durable.db');
+    const store = createSqliteEventStore({ path: file });
+    const writer = startWorkerAccessWriter(file);
+    const log = createEventStoreAccessLog({ store, writeDay: writer.writeDay, clock: () => new Date('2026-04-02T10:00:00.000Z') });
+    await Promise.all([log.record(access('a')), log.record(access('b'))]);
+    const other = createSqliteEventStore({ path: file, catchUpWorkerFrom: false });
+    expect((await other.readStream('access-2026-04-02')).map((e) => e.data.caseId)).toEqual(['a', 'b']);
+    await other.close();
+    await log.close();
+    await writer.close();
+    await store.close();
+  });
+
   it('rejects a write its worker cannot make, and starts a fresh worker for the next', async () => {
     const writer = startWorkerAccessWriter(temp.dir); // a directory: SQLite cannot open it
     const records = [{ ...access('x'), at: new Date() }];
