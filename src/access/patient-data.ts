@@ -130,15 +130,16 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
     const { user, scope } = authorize(action);
     const owner = await caseOwner(caseId);
     const visible = owner && inScope(scope, owner.facilityId) ? owner : null;
+    // The record names the case's facility even when the caller may not see it: its auditors see the attempt.
     let result: T | null = null;
     try {
       result = visible ? await read() : null;
     } catch (error) {
-      await logged(user, [access(operation, visible?.facilityId ?? null, caseId, visible?.patientId ?? null, 'ERROR')]);
+      await logged(user, [access(operation, owner?.facilityId ?? null, caseId, visible?.patientId ?? null, 'ERROR')]);
       throw error;
     }
     await logged(user, [
-      access(operation, visible?.facilityId ?? null, caseId, visible?.patientId ?? null, result === null ? 'NOT_FOUND' : 'OK'),
+      access(operation, owner?.facilityId ?? null, caseId, visible?.patientId ?? null, result === null ? 'NOT_FOUND' : 'OK'),
     ]);
     return result;
   }
@@ -160,7 +161,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const { user, scope } = authorize('readSummaries');
       const summary = (await readStore.get(CASE_SUMMARY, id)) as unknown as CaseSummary | null;
       const visible = summary !== null && inScope(scope, summary.facilityId) ? summary : null;
-      await logged(user, [access('case', visible?.facilityId ?? null, id, visible?.patientId ?? null, visible ? 'OK' : 'NOT_FOUND')]);
+      await logged(user, [access('case', summary?.facilityId ?? null, id, visible?.patientId ?? null, visible ? 'OK' : 'NOT_FOUND')]);
       return visible;
     },
 
@@ -191,7 +192,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const { user, scope } = authorize('readSummaries');
       const patient = (await readStore.get(PATIENT_SUMMARY, id)) as unknown as PatientSummary | null;
       const visible = patient !== null && inScope(scope, patient.facilityId) ? patient : null;
-      await logged(user, [access('patient', visible?.facilityId ?? null, null, id, visible ? 'OK' : 'NOT_FOUND')]);
+      await logged(user, [access('patient', patient?.facilityId ?? null, null, id, visible ? 'OK' : 'NOT_FOUND')]);
       return visible;
     },
 
@@ -269,7 +270,10 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
         { ...query, facilities: scope.kind === 'all' ? null : scope.facilities },
         { first: page.first, after: page.after, now: clock() },
       );
-      await logged(user, [access('accessLog', null, query.caseId ?? null, query.patientId ?? null, 'OK')]);
+      // Filed under the facility of the case asked about (its auditors see who looked, even from outside), else the caller's first.
+      const owner = query.caseId ? await caseOwner(query.caseId) : null;
+      const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
+      await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
       return result;
     },
 
