@@ -2,9 +2,10 @@
 // validation, interpolation, normalization), and prints the resolved project as JSON on stdout,
 // so tests can assert on the model Compose itself would run rather than on raw YAML.
 //
-//	compose-check [-env NAME=VALUE]... docker-compose.yml
+//	compose-check [-env NAME=VALUE]... [-profile NAME]... docker-compose.yml
 //
-// Only the variables given with -env are visible to interpolation (not the caller's environment),
+// Services of a profile are loaded only when it is named with -profile, as with `docker compose
+// --profile`. Only the variables given with -env are visible to interpolation (not the caller's environment),
 // so a result does not depend on the shell that ran it. Exit code 1 and the loader's message on
 // stderr when the file is invalid.
 package main
@@ -20,17 +21,18 @@ import (
 	"github.com/compose-spec/compose-go/v2/cli"
 )
 
-type envFlags []string
+type listFlag []string
 
-func (e *envFlags) String() string     { return strings.Join(*e, ",") }
-func (e *envFlags) Set(v string) error { *e = append(*e, v); return nil }
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func main() {
-	var env envFlags
+	var env, profiles listFlag
 	flag.Var(&env, "env", "NAME=VALUE visible to interpolation (repeatable)")
+	flag.Var(&profiles, "profile", "a profile whose services are loaded too (repeatable)")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: compose-check [-env NAME=VALUE]... <compose file>")
+		fmt.Fprintln(os.Stderr, "usage: compose-check [-env NAME=VALUE]... [-profile NAME]... <compose file>")
 		os.Exit(2)
 	}
 	file, err := filepath.Abs(flag.Arg(0))
@@ -41,6 +43,7 @@ func main() {
 		[]string{file},
 		cli.WithWorkingDirectory(filepath.Dir(file)),
 		cli.WithEnv(env),
+		cli.WithProfiles(profiles),
 		cli.WithResolvedPaths(false),
 	)
 	if err != nil {
