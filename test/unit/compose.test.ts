@@ -160,12 +160,30 @@ describeCompose(`docker-compose.yml, as compose-go (Compose v2) loads it${compos
     const mongodb = service('mongodb');
     const initScript = (mongodb.volumes ?? []).find((v) => v.target.startsWith('/docker-entrypoint-initdb.d/'));
     expect(initScript?.read_only).toBe(true);
-    const script = fs.readFileSync(path.resolve(root, initScript?.source ?? ''), 'utf8');
+    // Run the script as mongosh would, against a recording stand-in for the database.
+    const created: { database: string; user: unknown }[] = [];
+    const read: string[] = [];
+    const db = { getSiblingDB: (database: string) => ({ createUser: (user: unknown) => created.push({ database, user }) }) };
+    const fakeRequire = (name: string) => {
+      expect(name).toBe('fs');
+      return { readFileSync: (file: string) => (read.push(file), 'app-password\n') };
+    };
+    new Function('db', 'require', fs.readFileSync(path.resolve(root, initScript?.source ?? ''), 'utf8'))(db, fakeRequire);
+
     const database = environmentOf(mongodb).MONGO_INITDB_DATABASE;
-    expect(script).toMatch(/createUser\(\{\s*user: 'celltrail'/);
-    expect([...script.matchAll(/role: '(\w+)', db: '(\w+)'/g)].map((m) => `${m[1]}@${m[2]}`)).toEqual([`readWrite@${database}`]);
-    expect(script).toMatch(/readFileSync\('\/run\/secrets\/mongodb-app-password'/);
-    expect(mountedPaths(mongodb)).toContain('/run/secrets/mongodb-app-password');
+    expect(created).toEqual([{ database, user: { user: 'celltrail', pwd: 'app-password', roles: [{ role: 'readWrite', db: database }] } }]);
+    expect(read).toEqual(['/run/secrets/mongodb-app-password']);
+    expect(mountedPaths(mongodb)).toContain(read[0]);
+  });
+
+  test('the setup scripts parse', () => {
+    for (const script of ['deploy/setup.sh', 'deploy/certs/generate.sh', '.ci/deploy-tools.sh']) {
+      const checked = spawnSync('bash', ['-n', script], { cwd: root, encoding: 'utf8' });
+      expect([script, checked.status, checked.stderr]).toEqual([script, 0, '']);
+    }
+    const certs = service('certs');
+    expect(certs.entrypoint).toEqual(['/bin/bash', '/deploy/generate.sh']);
+    expect((certs.volumes ?? []).find((v) => v.target === '/deploy/generate.sh')?.source).toMatch(/deploy\/certs\/generate\.sh$/);
   });
 
   test('no secret sits inline: secret-bearing variables name files the service mounts, and every secret is a file', () => {
