@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the deployment checkers the tests run (test/unit/compose.test.ts, test/unit/dockerfile.test.ts):
+# Builds the deployment checkers the tests run (test/unit/{compose,dockerfile,caddyfile}.test.ts):
 #   .tools/bin/compose-check    the Compose v2 loader (compose-go) from tools/compose-check
 #   .tools/bin/dockerfile-lint  BuildKit's Dockerfile parser and build checks from tools/dockerfile-lint
+#   .tools/bin/caddy-adapt      Caddy's Caddyfile adapter (the proxy image's version) from tools/caddy-adapt
 #
 #   bash .ci/deploy-tools.sh    build what is missing or older than its module, print nothing on stdout
 #
 # Pinned Go modules from the Go module proxy; the first build downloads and compiles for a minute or
-# two, the Go build cache makes later ones take seconds (and an up-to-date binary is not rebuilt).
+# three, the Go build cache makes later ones take seconds (and an up-to-date binary is not rebuilt).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,3 +38,4 @@ build() {
 
 build compose-check
 build dockerfile-lint
+build caddy-adapt

@@ -1,6 +1,6 @@
 /**
  * The deployment checkers built by `bash .ci/deploy-tools.sh` (Go modules in tools/): the Compose v2
- * loader and BuildKit's Dockerfile checks. Without them a suite is skipped with the reason in its
+ * loader, BuildKit's Dockerfile checks and Caddy's Caddyfile adapter. Without them a suite is skipped with the reason in its
  * name; under CI=true it runs and fails, so CI never passes without having checked.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ export interface DeployTool {
   run(args: string[]): { status: number | null; stdout: string; stderr: string };
 }
 
-export function deployTool(name: 'compose-check' | 'dockerfile-lint'): DeployTool {
+export function deployTool(name: 'compose-check' | 'dockerfile-lint' | 'caddy-adapt'): DeployTool {
   const binary = path.join(ROOT, '.tools', 'bin', name);
   const built = fs.existsSync(binary);
   const required = process.env.CI === 'true';

@@ -238,19 +238,16 @@ describeCompose(`docker-compose.yml, as compose-go (Compose v2) loads it${compos
     expect(environmentOf(custom.services.proxy as Service).CELLTRAIL_API_PORT).toBe('5000');
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^HEALTHCHECK [\s\S]*process\.env\.PORT/m);
-    const caddyfile = fs.readFileSync(path.join(root, 'deploy/caddy/Caddyfile'), 'utf8');
-    expect(caddyfile.match(/reverse_proxy api:\{\$CELLTRAIL_API_PORT:4000\}/g)).toHaveLength(2);
+    // and the proxy forwards to CELLTRAIL_API_PORT: test/unit/caddyfile.test.ts
   });
 
-  test('the proxy terminates TLS with certificates from files and keeps /metrics off its HTTPS port', () => {
+  test('the proxy gets the certificate files its Caddyfile names, and publishes its metrics port on loopback only', () => {
     const proxy = service('proxy');
     const caddyfile = fs.readFileSync(path.join(root, 'deploy/caddy/Caddyfile'), 'utf8');
     const https = /^:443 \{\n([\s\S]*?)^\}/m.exec(caddyfile)?.[1] ?? '';
     const tls = /^\ttls (\S+) (\S+)/m.exec(https);
     expect(mountedPaths(proxy)).toEqual(expect.arrayContaining([tls?.[1], tls?.[2]]));
-    expect(https).toMatch(/@metrics path \/metrics \/metrics\/\*\n\trespond @metrics 404/);
-    const metrics = /^http:\/\/:9464 \{\n([\s\S]*?)^\}/m.exec(caddyfile)?.[1] ?? '';
-    expect(metrics).toMatch(/handle \/metrics/);
+    // what Caddy makes of the rest of the Caddyfile: test/unit/caddyfile.test.ts
     expect(proxy.ports?.find((p) => p.target === 9464)?.host_ip).toBe('127.0.0.1');
     expect((proxy.volumes ?? []).find((v) => v.target === '/etc/caddy/Caddyfile')?.read_only).toBe(true);
   });
