@@ -25,7 +25,11 @@ export function deployTool(name: 'compose-check' | 'dockerfile-lint' | 'caddy-ad
   return {
     binary,
     runs: built || required,
-    reason: built ? '' : ` (skipped: .tools/bin/${name} is not built; run bash .ci/deploy-tools.sh)`,
+    reason: built
+      ? ''
+      : required
+        ? ` (.tools/bin/${name} is not built, which fails under CI=true; run bash .ci/deploy-tools.sh)`
+        : ` (skipped: .tools/bin/${name} is not built; run bash .ci/deploy-tools.sh)`,
     run(args) {
       if (!built) throw new Error(`.tools/bin/${name} is not built: run bash .ci/deploy-tools.sh (CI=true requires it)`);
       const result = spawnSync(binary, args, { cwd: ROOT, encoding: 'utf8' });
