@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The celltrail API. Build: docker build -t celltrail-api .   Run: see docker-compose.yml.
 
 # Node 24 (the current LTS) on Debian trixie (glibc: @kurrent/bridge ships a prebuilt linux-x64-gnu

@@ -58,6 +58,11 @@ describe('Dockerfile', () => {
     expect(build).toMatch(/^ENV npm_config_nodedir=\/usr\/local$/m);
   });
 
+  test('pulls nothing unpinned: no frontend image from a `# syntax=` line, base images by exact version', () => {
+    expect(dockerfile).not.toMatch(/^#\s*syntax\s*=/m);
+    expect(dockerfile.match(/^FROM (\S+)/gm)).toEqual(['FROM ${NODE_BUILD_IMAGE}', 'FROM ${NODE_IMAGE}']);
+  });
+
   test('runs the same Node and Debian release it built with, a supported Node LTS, pinned', () => {
     const runtimeImage = arg('NODE_IMAGE');
     expect(runtimeImage).toBe(`${arg('NODE_BUILD_IMAGE')}-slim`);
