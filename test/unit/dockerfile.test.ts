@@ -66,12 +66,13 @@ describe('Dockerfile', () => {
   test('runs the same Node and Debian release it built with, a supported Node LTS, pinned', () => {
     const runtimeImage = arg('NODE_IMAGE');
     expect(runtimeImage).toBe(`${arg('NODE_BUILD_IMAGE')}-slim`);
-    const major = Number(/^node:(\d+)\.\d+\.\d+/.exec(runtimeImage)?.[1]);
-    expect(major % 2).toBe(0); // even majors are the LTS lines
+    const [major, minor, patch] = (/^node:(\d+)\.(\d+)\.(\d+)-/.exec(runtimeImage) ?? []).slice(1).map(Number);
+    expect(major! % 2).toBe(0); // even majors are the LTS lines
+    // the image's Node satisfies `engines` (^MAJOR.MINOR.PATCH: that major, at least that release)
     const engines = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
-    const minimum = /^>=(\d+)\.(\d+)$/.exec(engines);
-    expect(minimum).not.toBeNull();
-    expect(major).toBeGreaterThanOrEqual(Number(minimum?.[1]));
+    const [wantMajor, wantMinor, wantPatch] = (/^\^(\d+)\.(\d+)\.(\d+)$/.exec(engines) ?? []).slice(1).map(Number);
+    expect(major).toBe(wantMajor);
+    expect(minor! * 1000 + patch!).toBeGreaterThanOrEqual(wantMinor! * 1000 + wantPatch!);
   });
 
   test('runs the compiled server as a non-root user, with its health check on PORT', () => {
