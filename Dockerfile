@@ -1,15 +1,18 @@
-# syntax=docker/dockerfile:1
 # The celltrail API. Build: docker build -t celltrail-api .   Run: see docker-compose.yml.
 
-# Node 22 LTS on Debian bookworm (glibc): @kurrent/bridge ships a prebuilt linux-x64-gnu binary for it.
-ARG NODE_IMAGE=node:22.20.0-bookworm-slim
+# Node 22 LTS on Debian trixie (glibc: @kurrent/bridge ships a prebuilt linux-x64-gnu binary for it).
+# Not Node 24: better-sqlite3 12 aborts there when a statement is garbage-collected (README, "The two
+# commands"). The build stage uses the full image, which carries python3, make and g++ for
+# better-sqlite3's fallback build, so the build needs nothing but an npm registry; the runtime stage
+# uses the slim image of the same Node and Debian release, so the compiled module matches.
+ARG NODE_BUILD_IMAGE=node:22.23.3-trixie
+ARG NODE_IMAGE=node:22.23.3-trixie-slim
 
-FROM ${NODE_IMAGE} AS build
+FROM ${NODE_BUILD_IMAGE} AS build
 WORKDIR /app
-# better-sqlite3 compiles from source when its prebuilt binary cannot be downloaded.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
+# Where better-sqlite3's prebuilt binary cannot be downloaded (GitHub unreachable), node-gyp compiles
+# it against the headers this image ships instead of downloading them.
+ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
@@ -26,14 +29,18 @@ ENV NODE_ENV=production \
     PORT=4000 \
     DATA_DIR=/data
 WORKDIR /app
-# Production dependencies only (compiled native modules included) and the compiled server.
+# Production dependencies only (compiled native modules included), the compiled server and CLIs, and
+# the script the npm scripts start with (without sources it builds nothing), so that both
+# `node dist/src/cli/verify.js` and `npm run -s verify` work in the container without tsc.
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/projections ./dist/projections
+COPY --from=build /app/scripts/build-if-stale.js ./scripts/build-if-stale.js
+# DATA_DIR for the embedded default (SQLite); mount a volume there (docker run -v celltrail-data:/data …).
+# docker-compose.yml keeps nothing there: events live in KurrentDB, read models in MongoDB.
 RUN mkdir -p /data && chown node:node /data
 USER node
-VOLUME ["/data"]
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isTimeZone } from './compliance/config';
+import { withSecretFiles } from './config-secrets';
 
 export interface Config {
   port: number;
@@ -43,8 +44,10 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: Env = process.env): Config {
+export function loadConfig(processEnv: Env = process.env): Config {
   const problems: string[] = [];
+  // JWT_SECRET_FILE, EVENTSTORE_URL_FILE, MONGODB_URL_FILE: secrets from files (Docker secrets).
+  const env = withSecretFiles(processEnv, problems);
   const text = (name: string): string | null => {
     const value = env[name]?.trim();
     return value ? value : null;

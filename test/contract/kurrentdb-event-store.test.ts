@@ -34,6 +34,6 @@ if (realServerUrl) {
   });
 } else {
   describe.skip('EventStore contract: kurrentdb against a real server (skipped: EVENTSTORE_URL not set)', () => {
-    test('set EVENTSTORE_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false (docker compose up kurrentdb)', () => undefined);
+    test('set EVENTSTORE_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false (a disposable KurrentDB: README, "Operating it")', () => undefined);
   });
 }
