@@ -27,7 +27,7 @@ export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<Case
     const remaining = (options.user.expiresAt ?? Number.POSITIVE_INFINITY) - now();
     if (remaining <= 0) resolve(EXPIRED);
     // setTimeout holds at most 2^31 - 1 ms; a longer token is checked again on each delivery.
-    else if (Number.isFinite(remaining)) timer = setTimeout(() => resolve(EXPIRED), Math.min(remaining, 2 ** 31 - 1));
+    else if (Number.isFinite(remaining)) timer = setTimeout(() => resolve(EXPIRED), Math.min(remaining, 2 ** 31 - 1)).unref();
   });
 
   async function* deliveries(): AsyncGenerator<CaseSummary> {

@@ -90,7 +90,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         ctx.extra.user = user;
         const remaining = (user.expiresAt ?? Number.POSITIVE_INFINITY) - Date.now();
         if (Number.isFinite(remaining)) {
-          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(4401, 'Token expired'), Math.max(0, Math.min(remaining, 2 ** 31 - 1)));
+          ctx.extra.expiry = setTimeout(
+            () => ctx.extra.socket.close(4401, 'Token expired'),
+            Math.max(0, Math.min(remaining, 2 ** 31 - 1)),
+          ).unref();
           ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
         }
         return true;
