@@ -8,12 +8,10 @@
  * The checkpoint stream's own earlier events are leaves like any stream's, so they are covered too.
  * Several instances may record at once: each appends at the revision it read; the loser skips.
  */
-import { randomUUID } from 'node:crypto';
-import { SCHEMA_VERSION } from '../domain/events';
-import { sealEvents } from '../eventstore/envelope';
 import { ConcurrencyError, type Actor, type EventStore, type Position, type StreamHead } from '../eventstore/port';
 import { leafHash, merkleTree, sortHeads, type InclusionProof } from './merkle';
 import { signPayload, verifyPayload, type PublicKey, type SigningKey } from './signing-key';
+import { sealSystemEvents } from './system-events';
 
 export const CHECKPOINT_STREAM = 'integrity-checkpoints';
 export const CHECKPOINT_EVENT_TYPE = 'IntegrityCheckpointRecorded';
@@ -110,28 +108,10 @@ export async function recordCheckpoint(store: EventStore, key: SigningKey, now: 
     keyId: key.keyId,
   };
   const checkpoint: SignedCheckpoint = { ...payload, signature: await signPayload(key, payload) };
-  const at = now.toISOString();
-  const [event] = sealEvents({
-    stream: CHECKPOINT_STREAM,
-    nextRevision: last ? last.revision + 1 : 0,
-    prevHash: last ? last.hash : null,
-    events: [
-      {
-        id: randomUUID(),
-        type: CHECKPOINT_EVENT_TYPE,
-        data: { ...checkpoint },
-        metadata: {
-          actor: CHECKPOINTER,
-          recordedAt: at,
-          occurredAt: at,
-          commandId: randomUUID(),
-          correlationId: randomUUID(),
-          causationId: null,
-          schemaVersion: SCHEMA_VERSION,
-        },
-      },
-    ],
-  });
+  // Appended at the revision read: of two instances recording at once, one wins and the other skips.
+  const [event] = sealSystemEvents(CHECKPOINT_STREAM, last, [
+    { type: CHECKPOINT_EVENT_TYPE, data: { ...checkpoint }, actor: CHECKPOINTER, at: now },
+  ]);
   try {
     await store.append(CHECKPOINT_STREAM, [event!], last ? last.revision : 'no_stream');
     return checkpoint;

@@ -9,12 +9,10 @@
  * times a minute; the rest are counted (in /metrics, and as `suppressed` on the next one recorded).
  * Recording never delays or fails the refused request; a write failure is logged and retried once.
  */
-import { randomUUID } from 'node:crypto';
 import { errors as joseErrors } from 'jose';
-import { SCHEMA_VERSION } from '../domain/events';
-import { sealEvents } from '../eventstore/envelope';
-import { ConcurrencyError, type Actor, type EventStore } from '../eventstore/port';
+import type { Actor, EventStore } from '../eventstore/port';
 import { primaryRole, type User } from '../graphql/auth/user';
+import { appendChained } from './system-events';
 
 export const SECURITY_EVENT_TYPE = 'SecurityEventRecorded';
 export const SECURITY_STREAM_PREFIX = 'security-';
@@ -81,46 +79,17 @@ export function createSecurityEvents(options: SecurityEventsOptions): SecurityEv
   const windows = new Map<string, { minute: number; recorded: number; suppressed: number }>();
   let writing: Promise<void> = Promise.resolve();
 
-  async function append(pending: Pending): Promise<void> {
-    const stream = `${SECURITY_STREAM_PREFIX}${pending.at.toISOString().slice(0, 10)}`;
-    for (let attempt = 0; ; attempt++) {
-      const [last] = await options.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      const at = pending.at.toISOString();
-      const events = sealEvents({
-        stream,
-        nextRevision: last ? last.revision + 1 : 0,
-        prevHash: last ? last.metadata.hash : null,
-        events: [
-          {
-            id: randomUUID(),
-            type: SECURITY_EVENT_TYPE,
-            data: {
-              kind: pending.kind,
-              reason: pending.reason,
-              transport: pending.transport,
-              action: pending.action,
-              suppressedBefore: pending.suppressed,
-            },
-            metadata: {
-              actor: pending.actor,
-              recordedAt: at,
-              occurredAt: at,
-              commandId: randomUUID(),
-              correlationId: randomUUID(),
-              causationId: null,
-              schemaVersion: SCHEMA_VERSION,
-              ...(pending.facilityId ? { facilityId: pending.facilityId } : {}),
-            },
-          },
-        ],
-      });
-      try {
-        await options.store.append(stream, events, last ? last.revision : 'no_stream');
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= 10) throw error;
-      }
-    }
+  function append(pending: Pending): Promise<void> {
+    const { kind, reason, transport, action, suppressed } = pending;
+    return appendChained(options.store, `${SECURITY_STREAM_PREFIX}${pending.at.toISOString().slice(0, 10)}`, [
+      {
+        type: SECURITY_EVENT_TYPE,
+        data: { kind, reason, transport, action, suppressedBefore: suppressed },
+        actor: pending.actor,
+        at: pending.at,
+        facilityId: pending.facilityId,
+      },
+    ]);
   }
 
   function note(event: Omit<Pending, 'at' | 'suppressed'>): void {

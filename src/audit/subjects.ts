@@ -33,8 +33,3 @@ export function collectSubjects(
   }
   return into;
 }
-
-/** The distinct subjects of some events, in order of first appearance. */
-export const subjectsOf = (events: Iterable<Pick<RecordedEvent, 'stream' | 'type' | 'data'>>): Subject[] => [
-  ...collectSubjects(events).values(),
-];
