@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
 import { patientSummaryProjection } from '../projections/patient-summary';
+import type { AccessDayWriter } from './audit/access-day';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
 import { createSecurityEvents } from './audit/security-events';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
@@ -99,12 +100,22 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
     : createMemoryReadStore({ freezeDocuments: !config.production });
 }
 
-export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
-  const clock = overrides.clock ?? (() => new Date());
-  const compliance = overrides.compliance ?? complianceConfigOf(config);
-  const store = overrides.store ?? (await openEventStore(config));
-  const readStore = overrides.readStore ?? (await openReadStore(config));
+export interface ServiceParts {
+  store: EventStore;
+  readStore: ReadStore;
+  logger: Logger;
+  clock: () => Date;
+  compliance: ComplianceConfig;
+  /** Where access records are written (default: appended to `store` in this thread). */
+  writeAccessDay?: AccessDayWriter;
+}
+
+/**
+ * The services every path to data is composed of: the server's, and a CLI's that reads as its caller
+ * through the same seam (src/access/). Nothing is started here.
+ */
+export function createServices(config: Config, parts: ServiceParts): Services {
+  const { store, readStore, logger, clock, compliance } = parts;
   const caseEvents = createCaseEvents();
   const runner = createProjectionRunner({
     store,
@@ -117,32 +128,33 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       for (const doc of written.get(CASE_SUMMARY) ?? []) caseEvents.publish(CASE_UPDATED, doc._id, doc as unknown as CaseSummary);
     },
   });
-  // On the embedded store's file, the access log is written from a worker thread (worker-access-writer.ts).
-  const accessWriter = !overrides.store && !config.eventStoreUrl ? startWorkerAccessWriter(sqliteFile(config)) : null;
-  const accessLog = createEventStoreAccessLog({
-    store,
-    writeDay: accessWriter?.writeDay,
-    clock,
-    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'access log write failed'),
-  });
-  const securityEvents = createSecurityEvents({
-    store,
-    clock,
-    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'security event write failed'),
-  });
-  const services: Services = {
+  const logged = (what: string) => (error: unknown) =>
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, `${what} write failed`);
+  return {
     config,
     compliance,
     store,
     readStore,
     runner,
-    accessLog,
-    securityEvents,
+    accessLog: createEventStoreAccessLog({ store, writeDay: parts.writeAccessDay, clock, onError: logged('access log') }),
+    securityEvents: createSecurityEvents({ store, clock, onError: logged('security event') }),
     caseEvents,
     clock,
     logger,
     streamStates: createStreamStates(),
   };
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (() => new Date());
+  const compliance = overrides.compliance ?? complianceConfigOf(config);
+  const store = overrides.store ?? (await openEventStore(config));
+  const readStore = overrides.readStore ?? (await openReadStore(config));
+  // On the embedded store's file, the access log is written from a worker thread (worker-access-writer.ts).
+  const accessWriter = !overrides.store && !config.eventStoreUrl ? startWorkerAccessWriter(sqliteFile(config)) : null;
+  const services = createServices(config, { store, readStore, logger, clock, compliance, writeAccessDay: accessWriter?.writeDay });
+  const { runner, accessLog, securityEvents } = services;
   const verifyToken = createTokenVerifier({
     secret: config.jwksUrl ? null : (config.jwtSecret ?? localSecret(config.dataDir)),
     jwksUrl: config.jwksUrl,

@@ -13,6 +13,7 @@ import { auditLogPlan, type AuditLogQuery } from '../audit/audit-log-query';
 import { caseAsOf, type CaseAsOf } from '../audit/case-as-of';
 import { readEventPage, type EventPage } from '../audit/event-page';
 import { latestCheckpoint, type SignedCheckpoint } from '../audit/integrity-checkpoint';
+import { exportEvents, type ExportOptions, type ExportSelection, type ExportSummary } from '../audit/ndjson-export';
 import { collectSubjects } from '../audit/subjects';
 import type { StreamIntegrity } from '../audit/chain-checker';
 import { isUnreadableRow, verifyStream } from '../audit/verify-stream';
@@ -63,6 +64,15 @@ export interface PatientData extends CaseCommands {
   caseRecordOfStream(stream: string): Promise<CaseRecord | null>;
   auditLog(query: AuditLogQuery, page: { first: number; after?: Position }): Promise<EventPage>;
   accessLog(query: AccessLogQuery, page: { first: number; after?: AccessLogCursor }): Promise<AccessLogPage>;
+  /**
+   * An export of one case (null when it is not in the caller's scope) or, for administrators, of the whole
+   * store. A case's read is recorded before a line is written; a whole-store export's subjects as it ends.
+   */
+  exportEvents(
+    selection: ExportSelection,
+    write: (line: string) => Promise<void> | void,
+    options: ExportOptions,
+  ): Promise<ExportSummary | null>;
   /** The latest signed integrity checkpoint (no patient data: a root over every stream's head). */
   latestIntegrityCheckpoint(): Promise<{ checkpoint: SignedCheckpoint } | null>;
   /** Live updates of a case; each delivery is a logged read; ends when the caller's token expires. */
@@ -275,6 +285,28 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
       await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
       return result;
+    },
+
+    async exportEvents(selection, write, options) {
+      const { user, scope } = authorize('readCaseHistory');
+      if (selection.kind === 'all') {
+        if (scope.kind !== 'all') throw forbiddenFor('readAuditLog');
+        const summary = await exportEvents(store, selection, write, options);
+        await logged(
+          user,
+          summary.subjects.map((s) => access('export', null, s.caseId, s.patientId, 'OK')),
+        );
+        return summary;
+      }
+      const { caseId } = selection;
+      const owner = await caseOwner(caseId);
+      const visible = owner && inScope(scope, owner.facilityId) ? owner : null;
+      if (!visible) {
+        await logged(user, [access('export', owner?.facilityId ?? null, caseId, null, 'NOT_FOUND')]);
+        return null;
+      }
+      await logged(user, [access('export', visible.facilityId, caseId, visible.patientId, 'OK')]);
+      return exportEvents(store, selection, write, options);
     },
 
     async latestIntegrityCheckpoint() {

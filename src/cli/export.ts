@@ -1,9 +1,11 @@
 /**
- * `npm run export -- --case <id> | --all [--out <file>] [--actor <user id>]`
+ * `npm run export -- --case <id> | --all [--out <file>] [--actor <user id>] [--facility <id>]…`
  *   NDJSON of the envelopes (one event a line, in order) after the latest integrity checkpoint's proofs,
  *   then a line with every stream's head hash and a line signing it all with the server's key
- *   (ndjson-export.ts), on stdout or into --out. Every patient and case exported is recorded in the
- *   access log, attributed to --actor, else CELLTRAIL_ACTOR, else "cli".
+ *   (ndjson-export.ts), on stdout or into --out. It reads through the same seam as the API, as --actor
+ *   (else CELLTRAIL_ACTOR, else "cli"): with --facility, an auditor of those facilities (a case elsewhere
+ *   is not found, --all is refused); without, the store's operator (ADMIN). A case's read is recorded in
+ *   the access log before a line is written; a whole-store export's patients and cases as it ends.
  * `npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]`
  *   Checks an export offline: the signature, every chain, the heads line and the checkpoint proofs.
  *   Prints a JSON report. Without --key the signature cannot be checked and the export is not intact.
@@ -21,13 +23,17 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createEventStoreAccessLog } from '../audit/event-store-access-log';
+import { patientDataFor, type Caller, type PatientData } from '../access/patient-data';
+import { complianceConfigOf, createServices } from '../app';
 import { verifyExport } from '../audit/export-verification';
 import { parseCheckpoint } from '../audit/integrity-checkpoint';
-import { exportEvents, type ExportSelection, type ExportSummary } from '../audit/ndjson-export';
+import type { ExportSelection, ExportSummary } from '../audit/ndjson-export';
 import { loadSigningKey, readPublicKeys, type PublicKey, type SigningKey } from '../audit/signing-key';
 import { loadConfig } from '../config';
 import type { EventStore } from '../eventstore/port';
+import type { User } from '../graphql/auth/user';
+import { createLogger } from '../logger';
+import { createMemoryReadStore } from '../readstore/memory';
 import { openExistingStore } from './open-store';
 import { createProgress } from './progress';
 
@@ -40,7 +46,7 @@ export interface ExportIo {
 }
 
 const USAGE =
-  'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>]\n' +
+  'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>] [--facility <id>]...\n' +
   '       npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]\n' +
   '       npm run export -- --public-key\n';
 
@@ -70,26 +76,33 @@ async function verifyFile(file: string, keyFile: string | undefined, checkpointF
   return report.valid ? 0 : 1;
 }
 
-/**
- * Everything the export reads from the store, in one place (the access checks that guard a read go
- * around this function).
- */
+/** The export, written through the caller's seam (src/access/): in scope, and recorded in the access log. */
 async function writeExport(
+  data: PatientData,
   store: EventStore,
   selection: ExportSelection,
   out: Writable,
   io: ExportIo,
   signing: { key: SigningKey; exportedBy: string },
-): Promise<ExportSummary> {
+): Promise<ExportSummary | null> {
   const head = selection.kind === 'all' ? await store.headPosition() : 0n;
   const progress = selection.kind === 'all' ? createProgress('export', Number(head), { stream: io.stderr }) : null;
   const write = (line: string): Promise<void> | void => (out.write(line) ? undefined : once(out, 'drain').then(() => undefined));
-  const summary = await exportEvents(store, selection, write, {
+  const summary = await data.exportEvents(selection, write, {
     onProgress: (_count, position) => progress?.update(Number(position)),
     signing,
   });
   progress?.done();
   return summary;
+}
+
+/**
+ * Who the CLI reads as: with `--facility`, an auditor of those facilities; without, the operator of the
+ * whole store (an administrator: whoever runs it holds the store's files).
+ */
+function cliCaller(actorId: string, facilities: readonly string[]): Caller {
+  const user: User = { id: actorId, name: actorId, roles: facilities.length > 0 ? ['AUDITOR'] : ['ADMIN'], facilities: [...facilities] };
+  return { user, correlationId: randomUUID() };
 }
 
 export async function runExport(argv: string[], io: ExportIo): Promise<number> {
@@ -103,6 +116,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         all: { type: 'boolean' },
         out: { type: 'string' },
         actor: { type: 'string' },
+        facility: { type: 'string', multiple: true },
         verify: { type: 'string' },
         key: { type: 'string' },
         checkpoint: { type: 'string' },
@@ -141,35 +155,23 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
 
   const selection: ExportSelection = values.case !== undefined ? { kind: 'case', caseId: values.case } : { kind: 'all' };
   const actorId = values.actor ?? io.env.CELLTRAIL_ACTOR ?? 'cli';
-  const actor = { id: actorId, name: actorId, role: 'CLI' };
-  const correlationId = randomUUID();
-  const accessLog = createEventStoreAccessLog({
+  const services = createServices(config, {
     store,
-    onError: (error) => io.stderr.write(`access log: ${error instanceof Error ? error.message : String(error)}\n`),
+    readStore: createMemoryReadStore(),
+    logger: createLogger('silent'),
+    clock: () => new Date(),
+    compliance: complianceConfigOf(config),
   });
+  const data = patientDataFor(services, cliCaller(actorId, values.facility ?? []));
   const out = values.out !== undefined ? createWriteStream(values.out) : io.stdout;
   try {
-    let summary: ExportSummary;
-    try {
-      summary = await writeExport(store, selection, out, io, { key, exportedBy: actorId });
-    } catch (error) {
-      const caseId = selection.kind === 'case' ? selection.caseId : null;
-      await accessLog.record({ actor, operation: 'export', caseId, patientId: null, outcome: 'ERROR', correlationId });
-      throw error;
+    if (selection.kind === 'all' && (values.facility ?? []).length > 0) {
+      io.stderr.write("an export of the whole store is the operator's: run it without --facility\n");
+      return 2;
     }
-    await Promise.all(
-      summary.subjects.map((subject) => accessLog.record({ actor, operation: 'export', ...subject, outcome: 'OK', correlationId })),
-    );
-    if (selection.kind === 'case' && summary.eventCount === 0) {
-      await accessLog.record({
-        actor,
-        operation: 'export',
-        caseId: selection.caseId,
-        patientId: null,
-        outcome: 'NOT_FOUND',
-        correlationId,
-      });
-      io.stderr.write(`not found: no case ${selection.caseId}\n`);
+    const summary = await writeExport(data, store, selection, out, io, { key, exportedBy: actorId });
+    if (summary === null) {
+      io.stderr.write(`not found: no case ${values.case} in the facilities given\n`);
       return NOT_FOUND;
     }
     io.stderr.write(`exported ${summary.eventCount} events of ${summary.heads.length} streams\n`);
@@ -181,7 +183,8 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
       out.end();
       await once(out, 'finish');
     }
-    await accessLog.close();
+    await services.accessLog.close();
+    await services.securityEvents.close();
     await store.close();
   }
 }

@@ -101,8 +101,34 @@ describe('the audit command lines', () => {
     expect(
       logged.map((r) => ({ data: JSON.parse(r.data) as unknown, actor: (JSON.parse(r.metadata) as { actor: unknown }).actor })),
     ).toEqual([
-      { data: { operation: 'export', caseId: 'c1', patientId: 'p1', outcome: 'OK' }, actor: { id: 'ops-7', name: 'ops-7', role: 'CLI' } },
+      { data: { operation: 'export', caseId: 'c1', patientId: 'p1', outcome: 'OK' }, actor: { id: 'ops-7', name: 'ops-7', role: 'ADMIN' } },
     ]);
+  });
+
+  it('exports through the same seam as the API: a case outside --facility is not found, and --all needs the operator', async () => {
+    const outside = io(env);
+    const out = join(temp.dir, 'outside.ndjson');
+    expect(await runExport(['--case', 'c1', '--facility', 'F2', '--actor', 'aud-f2', '--out', out], outside)).toBe(4);
+    expect(readFileSync(out, 'utf8')).toBe('');
+    const everything = io(env);
+    expect(await runExport(['--all', '--facility', 'F2', '--actor', 'aud-f2', '--out', out], everything)).toBe(2);
+    expect(everything.err()).toContain('without --facility');
+    const inside = io(env);
+    expect(await runExport(['--case', 'c1', '--facility', 'F1', '--actor', 'aud-f1', '--out', out], inside)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('"aspirateVolumeMl":240');
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare(`SELECT data, metadata FROM events WHERE stream LIKE 'access-%'`).all() as Array<{
+      data: string;
+      metadata: string;
+    }>;
+    db.close();
+    const byActor = (id: string) =>
+      rows
+        .filter((r) => (JSON.parse(r.metadata) as { actor: { id: string } }).actor.id === id)
+        .map((r) => JSON.parse(r.data) as { outcome: string; patientId: string | null });
+    expect(byActor('aud-f2')).toEqual([expect.objectContaining({ outcome: 'NOT_FOUND', patientId: null })]);
+    expect(byActor('aud-f1')).toEqual([expect.objectContaining({ outcome: 'OK', patientId: 'p1' })]);
   });
 
   it('exports the whole store, logging every patient and case in it', async () => {

@@ -42,4 +42,10 @@ describe('the authorization seam', () => {
     expect(context).toMatch(/data: PatientData;/);
     expect(context).not.toMatch(/\bservices\b/);
   });
+
+  it('is the only way the export CLI reads patient data: it writes exports through the seam, never the exporter itself', () => {
+    const cli = readFileSync(join(SRC, 'cli', 'export.ts'), 'utf8');
+    expect(cli).toMatch(/patientDataFor\(/);
+    expect(cli.split('\n').filter((line) => /^import (?!type ).*audit\/ndjson-export'/.test(line))).toEqual([]);
+  });
 });
