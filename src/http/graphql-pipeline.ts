@@ -27,6 +27,8 @@ export interface PipelineOptions {
   introspection: boolean;
   /** Hide schema details ("Did you mean …") from errors. */
   production: boolean;
+  /** Nesting depth allowed (default MAX_DEPTH). */
+  maxDepth?: number;
 }
 
 /** Tokens a document may hold: more than any operation of the client contract needs. */
@@ -71,10 +73,10 @@ export function createPipeline(options: PipelineOptions): GraphqlPipeline {
   const validationRules: ValidationRule[] = [
     maxAliases,
     maxDepthRule({
-      n: MAX_DEPTH,
+      n: options.maxDepth ?? MAX_DEPTH,
       propagateOnRejection: false,
       exposeLimits: false,
-      errorMessage: `The operation is nested too deeply (at most ${MAX_DEPTH} levels).`,
+      errorMessage: `The operation is nested too deeply (at most ${options.maxDepth ?? MAX_DEPTH} levels).`,
       onReject: [(context, error) => context?.reportError(limitError(error.message))],
     }),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),

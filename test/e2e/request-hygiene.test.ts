@@ -8,7 +8,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signToken } from '../../src/graphql/auth/tokens';
 import { leftLegCase, operation, patientInput } from '../support/case-steps';
-import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
+import { openTestCase, startTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
 import { wsRequest, wsUrl } from '../support/ws-request';
 
 jest.setTimeout(60_000);
@@ -25,14 +25,7 @@ describe('request hygiene in production mode', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { NODE_ENV: 'production' } });
     dr1 = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'], sub: 'dr-1' });
-    const p = await t.gql<{ registerPatient: { patient: { id: string } } }>(dr1, operation('RegisterPatient'), {
-      input: patientInput('F1'),
-    });
-    patientId = p.data!.registerPatient.patient.id;
-    const c = await t.gql<{ openCase: { case: { id: string } } }>(dr1, operation('OpenCase'), {
-      input: { ...leftLegCase('', patientId, now).open, caseId: undefined },
-    });
-    caseId = c.data!.openCase.case.id;
+    ({ patientId, caseId } = await openTestCase(t, dr1, now));
   });
   afterAll(() => t.stop());
 

@@ -1,8 +1,8 @@
 /** The role matrix the README shows is the one the API enforces: every role against one operation per permission. */
 import { PERMISSIONS, type Action } from '../../src/access/permissions';
 import { ROLES } from '../../src/domain/values';
-import { leftLegCase, operation, patientInput } from '../support/case-steps';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { leftLegCase, operation } from '../support/case-steps';
+import { openTestCase, startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -15,14 +15,7 @@ describe('the role matrix, enforced', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const dr = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
-    const p = await t.gql<{ registerPatient: { patient: { id: string } } }>(dr, operation('RegisterPatient'), {
-      input: patientInput('F1'),
-    });
-    patientId = p.data!.registerPatient.patient.id;
-    const c = await t.gql<{ openCase: { case: { id: string } } }>(dr, operation('OpenCase'), {
-      input: { ...leftLegCase('', patientId, now).open, caseId: undefined },
-    });
-    caseId = c.data!.openCase.case.id;
+    ({ patientId, caseId } = await openTestCase(t, dr, now));
   });
   afterAll(() => t.stop());
 

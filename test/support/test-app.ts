@@ -21,6 +21,7 @@ import { quickToConnect } from './esdb-test-server/adapter-fixture';
 import { startEsdbTestServer } from './esdb-test-server';
 import { dropDatabase, MONGODB_SKIP_REASON, mongoTestUrl, uniqueDatabaseName } from './mongo-test-database';
 import { createLogger } from '../../src/logger';
+import { leftLegCase, operation, patientInput } from './case-steps';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -123,4 +124,21 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
       await backend.release();
     },
   };
+}
+
+/** Registers a patient in `facilityId` and opens a left-leg case for them, as the clinician of `token`; the ids it answered with. */
+export async function openTestCase(
+  t: TestApp,
+  token: string,
+  now: Date,
+  facilityId = 'F1',
+): Promise<{ patientId: string; caseId: string }> {
+  const p = await t.gql<{ registerPatient: { patient: { id: string } } }>(token, operation('RegisterPatient'), {
+    input: patientInput(facilityId),
+  });
+  const patientId = p.data!.registerPatient.patient.id;
+  const c = await t.gql<{ openCase: { case: { id: string } } }>(token, operation('OpenCase'), {
+    input: { ...leftLegCase('', patientId, now).open, caseId: undefined },
+  });
+  return { patientId, caseId: c.data!.openCase.case.id };
 }
