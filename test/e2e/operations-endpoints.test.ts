@@ -1,9 +1,16 @@
 /** What an operator reads: health, readiness with lag, Prometheus metrics. */
 import { operation, patientInput } from '../support/case-steps';
+import { CASE_EVENT_TYPES } from '../../src/domain/events';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('operator endpoints', () => {
   let t: TestApp;
+  /**
+   * The last event the projections take: after it come access records (every answer of patient data is one),
+   * which a filtered KurrentDB subscription acknowledges only at its next checkpoint.
+   */
+  const lastProjected = async () =>
+    (await t.app.services.store.readAll({ filter: { types: [...CASE_EVENT_TYPES, 'PatientRegistered'] } })).at(-1)!.position;
   beforeAll(async () => {
     t = await startTestApp({ env: { READ_YOUR_WRITES_TIMEOUT_MS: '200' } });
   });
@@ -23,16 +30,17 @@ describe('operator endpoints', () => {
     expect(body.ready).toBe(true);
     expect(body.lag.events).toBe(0);
     expect(body.projections.map((p) => p.name).sort()).toEqual(['case-summary', 'patient-summary']);
-    const head = String(await t.app.services.store.headPosition());
-    expect(body.projections.every((p) => p.position === head)).toBe(true);
+    const head = String(await lastProjected());
+    expect(body.projections.every((p) => BigInt(p.position) >= BigInt(head))).toBe(true);
   });
 
   it('reports not ready, with the lag, while the read models are behind', async () => {
-    await t.app.services.accessLog.flush();
-    const head = await t.app.services.store.headPosition();
+    const head = await lastProjected();
     expect(await t.app.services.runner.waitFor(head, 2000)).toBe(true);
-    const applied = String(head);
     await t.app.services.runner.stop();
+    // Where the case summary stands once stopped: at its last event, or past it where the store's tail was acknowledged.
+    const applied = String(t.app.services.runner.status().projections.find((p) => p.name === 'case-summary')!.position);
+    expect(BigInt(applied)).toBeGreaterThanOrEqual(head);
     const token = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'] });
     const write = await t.gql<{ registerPatient: { stale: boolean } }>(
       token,
