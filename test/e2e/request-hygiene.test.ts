@@ -140,13 +140,18 @@ describe('request hygiene in production mode', () => {
         expiresIn: `${expiresIn}s`,
       });
       const received: unknown[] = [];
-      let closedWith: number | null = null;
+      let onClosed: (code: number) => void = () => undefined;
+      // The subscription and the connection both end at expiry, in either order: wait for each.
+      const closedWith = new Promise<number>((resolve) => (onClosed = resolve));
       const client = createClient({
         url: wsUrl(t.url),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
+        // Not lazy: the client must not close the connection itself once the subscription has ended.
+        lazy: false,
+        onNonLazyError: () => undefined,
         connectionParams: { authorization: `Bearer ${token}` },
-        on: { closed: (event) => (closedWith = (event as { code: number }).code) },
+        on: { closed: (event) => onClosed((event as { code: number }).code) },
       });
       const done = new Promise<void>((resolve) => {
         client.subscribe(
@@ -158,7 +163,7 @@ describe('request hygiene in production mode', () => {
       await t.gql(dr1, operation('RecordOutcome'), { input: leftLegCase(caseId, patientId, now).outcome });
       await done;
       expect(received.length).toBeGreaterThanOrEqual(1);
-      expect(closedWith).toBe(4401);
+      expect(await closedWith).toBe(4401);
       const auditor = await t.token({ roles: ['AUDITOR'], facilities: ['F1'] });
       const log = await t.gql<{ accessLog: { edges: Array<{ node: { operation: string; actor: { id: string } } }> } }>(
         auditor,
