@@ -69,6 +69,8 @@ async function main(): Promise<void> {
         });
     }
   });
+  // A parent that died (a failed bench) must not leave its server running.
+  process.on('disconnect', () => process.exit(1));
   process.send({ type: 'ready', ...ready });
 }
 

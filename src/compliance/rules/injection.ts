@@ -75,6 +75,9 @@ export const inj02TargetsAngiographicSites: CaseRule = {
     'documented indication (ALCOA+: complete, consistent).',
   check(record) {
     const findings: Finding[] = [];
+    // Each angiography's site keys once: a long case has hundreds of injections and angiographies with long
+    // target and finding lists, and normalising every name again per injection made this rule quadratic in names.
+    const siteKeys = new Map(record.angiographies.map((a) => [a, new Set(a.findings.map((f) => siteKey(f.segment)))]));
     for (const injection of record.injections.filter((i) => record.legs.includes(i.leg))) {
       const where = `the injection into the ${legName(injection.leg)}`;
       const targets = Array.isArray(injection.targetSegments)
@@ -92,8 +95,10 @@ export const inj02TargetsAngiographicSites: CaseRule = {
       const angiographies = record.angiographies.filter(
         (a) => a.leg === injection.leg && timeOf(a.occurredAt) <= timeOf(injection.occurredAt),
       );
-      const sites = new Set(angiographies.flatMap((a) => a.findings.map((f) => siteKey(f.segment))));
-      const unlocated = targets.filter((t) => !sites.has(siteKey(t)));
+      const unlocated = targets.filter((t) => {
+        const key = siteKey(t);
+        return !angiographies.some((a) => siteKeys.get(a)?.has(key));
+      });
       if (unlocated.length === 0) continue;
       findings.push({
         rule: 'INJ-02',

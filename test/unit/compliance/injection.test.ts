@@ -94,6 +94,17 @@ describe('INJ-02 injection targets are angiographic stenosis/occlusion sites', (
     ]);
   });
 
+  it('locates targets across every earlier angiography of the leg', () => {
+    const builder = CaseBuilder.completeOneLeg()
+      .patch(injection, { data: { targetSegments: ['superficial femoral artery', 'Anterior tibial artery'] } })
+      .add(
+        'AngiographyRecorded',
+        { leg: 'LEFT', findings: [{ segment: 'anterior-tibial artery', kind: 'STENOSIS', severityPercent: 70 }] },
+        at({ minutes: 30 }),
+      );
+    expect(check(inj02TargetsAngiographicSites, builder)).toEqual([]);
+  });
+
   it('does not count an angiography of the other leg or one done after the injection', () => {
     const builder = CaseBuilder.completeOneLeg()
       .patch(ID.angiography('LEFT'), { occurredAt: at({ hours: 5 }) })
