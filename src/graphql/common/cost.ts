@@ -8,6 +8,10 @@ import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 export const COSTS = {
   /** Folds the whole case stream and audits it: a 400-entry case takes about a tenth of a second. */
   caseAsOf: 5_000,
+  /** Folds the whole case stream to a FHIR bundle, once more per amendment (the versions it replaced). */
+  caseFhirBundle: 5_000,
+  /** Reads the access log's day streams for one case's records. */
+  caseFhirAuditBundle: 5_000,
   /** Reads and hashes the whole case stream. */
   verifyCaseIntegrity: 500,
   /** Reads every case summary the filter selects in the caller's facilities. */
