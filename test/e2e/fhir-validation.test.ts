@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exampleBundleText } from '../../scripts/fhir-example-bundle';
 import { operation } from '../support/case-steps';
 import { FHIR_CASE_KINDS, recordFhirCase, type FhirCaseKind } from '../support/fhir-cases';
 import { fhirValidator, type ValidationIssue, type ValidationReport } from '../support/fhir-validator';
@@ -61,6 +62,9 @@ function writeReport(report: ValidationReport, names: Map<string, string>): void
     const file = path.join(dir, 'audit-events.json');
     fs.writeFileSync(file, JSON.stringify(audit.data!.caseFhirAuditBundle));
     files.set(file, 'AuditEvents of the amended case');
+    const example = path.join(dir, 'example.json');
+    fs.writeFileSync(example, exampleBundleText());
+    files.set(example, 'docs/fhir-example-bundle.json');
   }, 120_000);
   afterAll(async () => {
     await t?.stop();
@@ -68,7 +72,7 @@ function writeReport(report: ValidationReport, names: Map<string, string>): void
   });
 
   let report: ValidationReport;
-  it('gives 0 errors for the four cases and the AuditEvent bundle', () => {
+  it('gives 0 errors for the four cases, the AuditEvent bundle and the example in docs/', () => {
     report = validator.validate([...files.keys()]);
     writeReport(report, files);
     const errors = report.files.flatMap((f) =>
@@ -77,7 +81,7 @@ function writeReport(report: ValidationReport, names: Map<string, string>): void
         .map((i) => `${files.get(f.file)}: ${i.location}: ${i.message}`),
     );
     expect(errors).toEqual([]);
-    expect(report.files).toHaveLength(5);
+    expect(report.files).toHaveLength(6);
   }, 300_000);
 
   it('gives only warnings that are explained in fhir-warnings-allowed.ts', () => {
