@@ -11,7 +11,7 @@ import type { BodyStructure, Bundle, FhirResource, Observation, Procedure, Prove
 import { runExport, type ExportIo } from '../../src/cli/export';
 import { createSqliteEventStore } from '../../src/eventstore/sqlite';
 import { operation } from '../support/case-steps';
-import { FHIR_CASE_KINDS, recordFhirCase } from '../support/fhir-cases';
+import { FHIR_CASE_KINDS, fhirOperation, recordFhirCase } from '../support/fhir-cases';
 import { makeTempDir } from '../support/sqlite-temp';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -145,7 +145,7 @@ describe('the FHIR export', () => {
   });
 
   const exportOf = async (token: string, caseId: string, asOf?: string) =>
-    t.gql<{ caseFhirBundle: Bundle }>(token, operation('CaseFhirBundle'), { caseId, ...(asOf ? { asOf } : {}) });
+    t.gql<{ caseFhirBundle: Bundle }>(token, fhirOperation('CaseFhirBundle'), { caseId, ...(asOf ? { asOf } : {}) });
 
   it.each(FHIR_CASE_KINDS)(
     'round trip (%s case): the pressures, ABI, volumes, codes and times read back equal the case summary',
@@ -274,12 +274,12 @@ describe('the FHIR export', () => {
 
   it("gives auditors a case's reads and exports as AuditEvents, and refuses everyone else", async () => {
     const caseId = cases.get('one-leg')!;
-    expect(codeOf(await t.gql(clinician, operation('CaseFhirAuditBundle'), { caseId }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(clinician, fhirOperation('CaseFhirAuditBundle'), { caseId }))).toBe('FORBIDDEN');
     const elsewhere = await t.token({ roles: ['AUDITOR'], facilities: ['F2'], sub: 'aud-2' });
-    expect(codeOf(await t.gql(elsewhere, operation('CaseFhirAuditBundle'), { caseId }))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(elsewhere, fhirOperation('CaseFhirAuditBundle'), { caseId }))).toBe('NOT_FOUND');
     await exportOf(clinician, caseId);
     await t.app.services.accessLog.flush();
-    const audit = await t.gql<{ caseFhirAuditBundle: Bundle }>(auditor, operation('CaseFhirAuditBundle'), { caseId });
+    const audit = await t.gql<{ caseFhirAuditBundle: Bundle }>(auditor, fhirOperation('CaseFhirAuditBundle'), { caseId });
     expect(audit.errors).toBeUndefined();
     const events = (audit.data!.caseFhirAuditBundle.entry ?? []).map((e) => e.resource as FhirResource & { resourceType: 'AuditEvent' });
     const exportsByDrOne = events.filter(

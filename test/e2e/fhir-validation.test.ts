@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exampleBundleText } from '../../scripts/fhir-example-bundle';
-import { operation } from '../support/case-steps';
-import { FHIR_CASE_KINDS, recordFhirCase, type FhirCaseKind } from '../support/fhir-cases';
+import { FHIR_CASE_KINDS, fhirOperation, recordFhirCase, type FhirCaseKind } from '../support/fhir-cases';
 import { fhirValidator, type ValidationIssue, type ValidationReport } from '../support/fhir-validator';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { explanationOf } from './fhir-warnings-allowed';
@@ -51,13 +50,15 @@ function writeReport(report: ValidationReport, names: Map<string, string>): void
     const cases = new Map<FhirCaseKind, string>();
     for (const kind of FHIR_CASE_KINDS) cases.set(kind, await recordFhirCase(t, clinician, kind));
     for (const [kind, caseId] of cases) {
-      const exported = await t.gql<{ caseFhirBundle: object }>(clinician, operation('CaseFhirBundle'), { caseId });
+      const exported = await t.gql<{ caseFhirBundle: object }>(clinician, fhirOperation('CaseFhirBundle'), { caseId });
       expect(exported.errors).toBeUndefined();
       const file = path.join(dir, `${kind}.json`);
       fs.writeFileSync(file, JSON.stringify(exported.data!.caseFhirBundle));
       files.set(file, `${kind} case`);
     }
-    const audit = await t.gql<{ caseFhirAuditBundle: object }>(auditor, operation('CaseFhirAuditBundle'), { caseId: cases.get('amended') });
+    const audit = await t.gql<{ caseFhirAuditBundle: object }>(auditor, fhirOperation('CaseFhirAuditBundle'), {
+      caseId: cases.get('amended'),
+    });
     expect(audit.errors).toBeUndefined();
     const file = path.join(dir, 'audit-events.json');
     fs.writeFileSync(file, JSON.stringify(audit.data!.caseFhirAuditBundle));

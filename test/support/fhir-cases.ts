@@ -4,8 +4,22 @@
  * an amended case. Each is signed; the amended one is also closed.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { at, leftLegCase, operation, patientInput } from './case-steps';
 import type { TestApp } from './test-app';
+
+const fhirOperations = parse(fs.readFileSync(path.join(__dirname, '../../schema/fhir-operations.graphql'), 'utf8'));
+
+/** One of the FHIR export's operations (schema/fhir-operations.graphql), exactly as clients send it. */
+export function fhirOperation(name: 'CaseFhirBundle' | 'CaseFhirAuditBundle'): string {
+  const def = fhirOperations.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && d.name?.value === name,
+  );
+  if (!def) throw new Error(`no operation ${name} in fhir-operations.graphql`);
+  return print(def);
+}
 
 export type FhirCaseKind = 'one-leg' | 'bilateral' | 'harvested-elsewhere' | 'amended';
 export const FHIR_CASE_KINDS: readonly FhirCaseKind[] = ['one-leg', 'bilateral', 'harvested-elsewhere', 'amended'];
