@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HL7 FHIR R4 validator (HAPI FHIR 8.4.0, pinned in tools/fhir-validator/pom.xml) that the FHIR export
-# tests run over exported bundles (test/e2e/fhir-validation.test.ts).
+# tests run over exported bundles (test/fhir/validation.test.ts).
 #
 #   bash .ci/fhir-validator.sh    build the jar if it is missing or older than its module, print its path
 #

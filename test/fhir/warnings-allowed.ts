@@ -1,6 +1,6 @@
 /**
  * Every warning the FHIR validator may give on celltrail's bundles, with the reason it stays. A warning
- * that matches none of these fails test/e2e/fhir-validation.test.ts: fix the bundle, or explain it here.
+ * that matches none of these fails test/fhir/validation.test.ts: fix the bundle, or explain it here.
  */
 export interface AllowedWarning {
   messageId: string;
