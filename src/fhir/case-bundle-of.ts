@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../eventstore/port';
 import { caseFhirBundle } from './bundle';
 
 /** Events recorded at or before `asOf` (all when it is undefined). */
-export function recordedBy(events: readonly RecordedEvent[], asOf: string | undefined): RecordedEvent[] {
+export function recordedUpTo(events: readonly RecordedEvent[], asOf: string | undefined): RecordedEvent[] {
   if (asOf === undefined) return [...events];
   const atMs = Date.parse(asOf);
   if (Number.isNaN(atMs)) throw new RangeError('asOf must be an ISO-8601 time');
@@ -17,7 +17,7 @@ export function caseBundleOf(caseEvents: readonly RecordedEvent[], patientEvents
   const registration = patientEvents.find((e) => e.type === 'PatientRegistered');
   if (!registration) return null;
   return caseFhirBundle({
-    caseEvents: recordedBy(caseEvents, asOf),
+    caseEvents: recordedUpTo(caseEvents, asOf),
     patient: {
       eventId: registration.id,
       data: registration.data as unknown as PatientRegistered,

@@ -129,20 +129,14 @@ describe('the FHIR export', () => {
   let t: TestApp;
   let clinician: string;
   let auditor: string;
-  const temp = makeTempDir('celltrail-fhir-export');
-  const file = join(temp.dir, 'events.sqlite');
   const cases = new Map<string, string>();
   beforeAll(async () => {
-    t = await startTestApp({ store: createSqliteEventStore({ path: file }) });
+    t = await startTestApp();
     clinician = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'], sub: 'dr-1', name: 'Dr One' });
     auditor = await t.token({ roles: ['AUDITOR'], facilities: ['F1'], sub: 'aud-1', name: 'Ann Auditor' });
     for (const kind of FHIR_CASE_KINDS) cases.set(kind, await recordFhirCase(t, clinician, kind));
   }, 60_000);
-  let stopped = false;
-  afterAll(async () => {
-    if (!stopped) await t?.stop();
-    temp.remove();
-  });
+  afterAll(() => t?.stop());
 
   const exportOf = async (token: string, caseId: string, asOf?: string) =>
     t.gql<{ caseFhirBundle: Bundle }>(token, fhirOperation('CaseFhirBundle'), { caseId, ...(asOf ? { asOf } : {}) });
@@ -290,13 +284,20 @@ describe('the FHIR export', () => {
     const refused = events.filter((e) => e.agent[0]?.who?.identifier?.value === 'dr-2');
     expect(refused.every((e) => e.outcome === '4')).toBe(true);
   });
+});
+
+describe('the FHIR export from the command line', () => {
+  const temp = makeTempDir('celltrail-fhir-export');
+  const file = join(temp.dir, 'events.sqlite');
+  afterAll(() => temp.remove());
 
   it('writes the same bundle from the export command line, through the seam, and not for another facility', async () => {
-    const caseId = cases.get('bilateral')!;
-    const api = (await exportOf(clinician, caseId)).data!.caseFhirBundle;
+    const t = await startTestApp({ store: createSqliteEventStore({ path: file }) });
+    const clinician = await t.token({ roles: ['CLINICIAN'], facilities: ['F1'], sub: 'dr-1', name: 'Dr One' });
+    const caseId = await recordFhirCase(t, clinician, 'bilateral');
+    const api = (await t.gql<{ caseFhirBundle: Bundle }>(clinician, fhirOperation('CaseFhirBundle'), { caseId })).data!.caseFhirBundle;
     // The command line opens the store the server wrote (SQLite allows one writer): stop the server first.
     await t.stop();
-    stopped = true;
     const io = (): ExportIo & { err: () => string } => {
       let err = '';
       return {
