@@ -7,7 +7,7 @@
  */
 import type { Bundle, FhirResource, Procedure, Reference } from 'fhir/r4';
 import { supportedCodes, type SupportedCode } from '../compliance';
-import { caseRecordOf, type CaseRecord, type CaseRecordEvent, type EntryFacts } from '../domain/case-record';
+import { caseRecordOf, type CaseRecord, type CaseRecordEvent } from '../domain/case-record';
 import type { PatientRegistered } from '../domain/events';
 import type { Leg } from '../domain/values';
 import type { Actor } from '../eventstore/port';
@@ -41,35 +41,31 @@ function mapEntry(
   eventId: string,
   ctx: MapContext,
   opening: { recordedBy: Actor },
-): { resources: Mapped; what: string; facts: EntryFacts | null; performer: Actor | null } | null {
+): { resources: Mapped; what: string; performer: Actor | null } | null {
   if (record.openedEventId === eventId)
     return {
       resources: conditionResources(ctx, record, { eventId, recordedBy: opening.recordedBy }),
       what: 'Case opened with its diagnosis',
-      facts: null,
       performer: null,
     };
   const doppler = record.dopplerAssessments.find((e) => e.eventId === eventId);
-  if (doppler) return { resources: dopplerObservations(ctx, doppler), what: 'Doppler assessment', facts: doppler, performer: null };
+  if (doppler) return { resources: dopplerObservations(ctx, doppler), what: 'Doppler assessment', performer: null };
   if (record.harvest?.eventId === eventId)
     return {
       resources: harvestResources(ctx, record.harvest),
       what: 'Bone marrow harvest',
-      facts: record.harvest,
       performer: record.harvest.operator,
     };
   if (record.concentration?.eventId === eventId)
     return {
       resources: concentrationResources(ctx, record.concentration),
       what: 'Cell concentration',
-      facts: record.concentration,
       performer: null,
     };
   const injection = record.injections.find((e) => e.eventId === eventId);
-  if (injection)
-    return { resources: injectionResources(ctx, injection), what: 'Injections', facts: injection, performer: injection.performer };
+  if (injection) return { resources: injectionResources(ctx, injection), what: 'Injections', performer: injection.performer };
   const outcome = record.outcomes.find((e) => e.eventId === eventId);
-  if (outcome) return { resources: outcomeObservations(ctx, outcome), what: 'Follow-up outcome', facts: outcome, performer: null };
+  if (outcome) return { resources: outcomeObservations(ctx, outcome), what: 'Follow-up outcome', performer: null };
   return null;
 }
 
