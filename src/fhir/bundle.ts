@@ -16,7 +16,14 @@ import type { MapContext, Version } from './context';
 import { fullUrlOf, referenceTo, resourceId } from './ids';
 import { dopplerObservations, outcomeObservations } from './observations';
 import { patientId, patientResource } from './patient';
-import { concentrationResources, harvestResources, injectionResources, therapyId, therapyProcedure } from './procedures';
+import {
+  angiographyResources,
+  concentrationResources,
+  harvestResources,
+  injectionResources,
+  therapyId,
+  therapyProcedure,
+} from './procedures';
 import { amendmentProvenance, entryProvenance, signatureProvenance } from './provenance';
 
 export interface PatientRegistration {
@@ -50,6 +57,8 @@ function mapEntry(
     };
   const doppler = record.dopplerAssessments.find((e) => e.eventId === eventId);
   if (doppler) return { resources: dopplerObservations(ctx, doppler), what: 'Doppler assessment', performer: null };
+  const angiography = record.angiographies.find((e) => e.eventId === eventId);
+  if (angiography) return { resources: angiographyResources(ctx, angiography), what: 'Angiography', performer: null };
   if (record.harvest?.eventId === eventId)
     return {
       resources: harvestResources(ctx, record.harvest),

@@ -5,7 +5,7 @@
  * Observations that are part of the step.
  */
 import type { BodyStructure, CodeableConcept, Observation, Procedure, Reference } from 'fhir/r4';
-import type { ConcentrationEntry, HarvestEntry, InjectionEntry } from '../domain/case-record';
+import type { AngiographyEntry, ConcentrationEntry, HarvestEntry, InjectionEntry } from '../domain/case-record';
 import type { InjectionRoute } from '../domain/values';
 import type { SupportedCode } from '../compliance';
 import { bodySite, LOWER_LIMB, type BodySite } from './body-site';
@@ -134,6 +134,26 @@ export function concentrationResources(ctx: MapContext, entry: ConcentrationEntr
       }),
     );
   return [procedure, ...observations];
+}
+
+const LESION_WORDS = { STENOSIS: 'stenosis', OCCLUSION: 'occlusion' } as const;
+
+/** The angiography before the harvest, with the lesions it located (no code is known for it: said in words). */
+export function angiographyResources(ctx: MapContext, entry: AngiographyEntry): [Procedure] {
+  const leg = entry.leg === 'LEFT' ? 'left' : 'right';
+  const findings = entry.findings.map(
+    (f) => `${f.segment}: ${LESION_WORDS[f.kind]}${f.severityPercent === null ? '' : ` ${f.severityPercent} %`}`,
+  );
+  const procedure = step(ctx, entry, {
+    key: 'angiography',
+    code: textOnly('Angiography of the leg arteries'),
+    performer: entry.recordedBy,
+    sites: [bodySite('leg', LOWER_LIMB, entry.leg, ctx.patient)],
+    partOf: [],
+    text: `Angiography of the ${leg} leg: ${findings.length === 0 ? 'no lesion documented' : findings.join('; ')}`,
+  });
+  if (findings.length > 0) procedure.note = findings.map((text) => ({ text }));
+  return [procedure];
 }
 
 export const ROUTE_WORDS: Record<InjectionRoute, string> = {

@@ -90,6 +90,17 @@ describe('a case as a FHIR R4 bundle', () => {
     expect(absent.every((o) => o.valueQuantity === undefined && o.valueBoolean === undefined)).toBe(true);
   });
 
+  it('gives the angiography its leg and the lesions it located, in words', () => {
+    const angiography = step(bundleOf(CaseBuilder.completeOneLeg()), /Angiography/);
+    expect(angiography.code).toEqual({ text: 'Angiography of the leg arteries' });
+    expect(angiography.bodySite?.map((s) => s.text)).toEqual(['lower limb, left']);
+    expect(angiography.note?.map((n) => n.text)).toEqual([
+      'superficial femoral artery: occlusion',
+      'posterior tibial artery: stenosis 80 %',
+    ]);
+    expect(angiography.performedDateTime).toBe(at({ hours: -2 }));
+  });
+
   it('gives every pressure its artery and side, and the ABI the pressures it came from', () => {
     const bundle = bundleOf(CaseBuilder.completeOneLeg().patch(ID.doppler('LEFT'), { data: { abi: 0.4, abiSource: 'GIVEN' } }));
     const pressures = observations(bundle).filter((o) => o.code.coding?.[0]?.code === '8480-6');
