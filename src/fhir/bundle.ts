@@ -7,7 +7,7 @@
  */
 import type { Bundle, FhirResource, Procedure, Reference } from 'fhir/r4';
 import { supportedCodes, type SupportedCode } from '../compliance';
-import { caseRecordOf, type CaseRecord, type CaseRecordEvent } from '../domain/case-record';
+import { applyCaseEvent, caseRecordOf, type CaseRecord, type CaseRecordEvent } from '../domain/case-record';
 import type { PatientRegistered } from '../domain/events';
 import type { Leg } from '../domain/values';
 import type { Actor } from '../eventstore/port';
@@ -127,19 +127,25 @@ export function caseFhirBundle(input: CaseFhirInput): Bundle | null {
 
   // Every entry event in stream order, with the versions its amendments left behind.
   const amendmentsOf = (eventId: string) => record.amendments.filter((a) => a.targetEventId === eventId);
+  // What each amendment replaced: the entry as it stood just before it, mapped during one more fold (the
+  // record's entries are replaced, never changed, so the record at that point is the version it replaced).
+  const replacedBy = new Map<string, Mapped>();
+  let folding: CaseRecord | null = null;
+  for (const event of caseEvents) {
+    if (event.type === 'EntryAmended' && folding) {
+      const target = String(event.data.targetEventId);
+      const mapped = mapEntry(folding, target, contextOf({ kind: 'replaced', byAmendment: event.id }), { recordedBy: openedBy });
+      replacedBy.set(event.id, mapped?.resources ?? []);
+    }
+    folding = applyCaseEvent(folding, event);
+  }
   for (const event of caseEvents) {
     const amendments = amendmentsOf(event.id);
     const now = mapEntry(record, event.id, contextOf({ kind: 'current', amended: amendments.length > 0 }), { recordedBy: openedBy });
     if (!now) continue;
     current.push(...now.resources);
-    // Version i: the entry as it stood before amendment i (a fold of the stream up to that amendment).
-    const versions: Mapped[] = amendments.map((amendment) => {
-      const index = caseEvents.findIndex((e) => e.id === amendment.eventId);
-      const before = caseRecordOf(caseEvents.slice(0, index));
-      const mapped =
-        before && mapEntry(before, event.id, contextOf({ kind: 'replaced', byAmendment: amendment.eventId }), { recordedBy: openedBy });
-      return mapped?.resources ?? [];
-    });
+    // Version i: the entry as it stood before amendment i.
+    const versions: Mapped[] = amendments.map((amendment) => replacedBy.get(amendment.eventId) ?? []);
     for (const version of versions) replaced.push(...version);
     const chain = [...versions, now.resources];
     provenance.push(
