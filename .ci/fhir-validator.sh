@@ -24,6 +24,6 @@ if needs_build; then
   command -v mvn >/dev/null || { log "Maven (and Java 17) are required to build the FHIR validator"; exit 1; }
   log "building the FHIR validator from tools/fhir-validator (the first build downloads its dependencies)"
   # clean: a dependency dropped from the pom must not linger in target/lib.
-  (cd "$module" && mvn -q -B clean package) >&2
+  (cd "$module" && mvn -q -B -Dstyle.color=never clean package) >&2
 fi
 echo "$jar"
