@@ -18,8 +18,11 @@ import { collectSubjects } from '../audit/subjects';
 import type { StreamIntegrity } from '../audit/chain-checker';
 import { isUnreadableRow, verifyStream } from '../audit/verify-stream';
 import type { CaseAudit } from '../compliance';
+import type { Bundle } from 'fhir/r4';
+import { auditEventBundle } from '../fhir/audit-events';
+import { caseBundleOf } from '../fhir/case-bundle-of';
 import { caseRecordOf, type CaseRecord } from '../domain/case-record';
-import { CASE_STREAM_PREFIX, caseStream } from '../domain/events';
+import { CASE_STREAM_PREFIX, caseStream, patientStream } from '../domain/events';
 import type { Actor, Position, RecordedEvent } from '../eventstore/port';
 import { primaryRole, type User } from '../graphql/auth/user';
 import { CASE_SUMMARY, PATIENT_SUMMARY } from '../graphql/collections';
@@ -73,6 +76,10 @@ export interface PatientData extends CaseCommands {
     write: (line: string) => Promise<void> | void,
     options: ExportOptions,
   ): Promise<ExportSummary | null>;
+  /** A case as a FHIR R4 Bundle (as it stood at `asOf` when given): null when missing, outside scope or not yet recorded then. */
+  caseFhirBundle(caseId: string, asOf?: string): Promise<Bundle | null>;
+  /** The reads and exports of a case as FHIR AuditEvents (auditors): null when missing or outside scope. */
+  caseFhirAuditBundle(caseId: string): Promise<Bundle | null>;
   /** The latest signed integrity checkpoint (no patient data: a root over every stream's head). */
   latestIntegrityCheckpoint(): Promise<{ checkpoint: SignedCheckpoint } | null>;
   /** Live updates of a case; each delivery is a logged read; ends when the caller's token expires. */
@@ -307,6 +314,31 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       }
       await logged(user, [access('export', visible.facilityId, caseId, visible.patientId, 'OK')]);
       return exportEvents(store, selection, write, options);
+    },
+
+    caseFhirBundle(caseId, asOf) {
+      return readCase('readCaseHistory', 'fhirExport', caseId, async () => {
+        const events = await store.readStream(caseStream(caseId));
+        const patientId = events[0]?.type === 'CaseOpened' ? events[0].data.patientId : null;
+        if (typeof patientId !== 'string') return null;
+        return caseBundleOf(events, await store.readStream(patientStream(patientId)), asOf);
+      });
+    },
+
+    caseFhirAuditBundle(caseId) {
+      return readCase('readAccessLog', 'fhirAuditExport', caseId, async () => {
+        const { scope } = authorize('readAccessLog');
+        const query = { caseId, facilities: scope.kind === 'all' ? null : scope.facilities };
+        const entries = [];
+        let after: AccessLogCursor | undefined;
+        for (;;) {
+          const page = await readAccessLogPage(store, query, { first: 1000, after, now: clock() });
+          entries.push(...page.entries);
+          if (!page.hasNextPage || !page.end) break;
+          after = page.end;
+        }
+        return auditEventBundle(caseId, entries);
+      });
     },
 
     async latestIntegrityCheckpoint() {

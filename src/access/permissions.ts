@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   },
   readCaseHistory: {
     roles: ['CLINICIAN', 'COMPLIANCE_OFFICER', 'AUDITOR', 'ADMIN'],
-    allows: "read a case's event history, the case as of a moment, and verify its hash chain",
+    allows: "read a case's event history, the case as of a moment, and verify its hash chain; export a case (NDJSON, FHIR R4)",
   },
   readAuditLog: {
     roles: ['AUDITOR', 'ADMIN'],
@@ -37,7 +37,7 @@ export const PERMISSIONS = {
   },
   readAccessLog: {
     roles: ['AUDITOR', 'ADMIN'],
-    allows: "read the access log (who read which patient or case of the caller's facilities)",
+    allows: "read the access log (who read which patient or case of the caller's facilities), also as a case's FHIR AuditEvents",
   },
 } as const satisfies Record<string, Permission>;
 

@@ -6,6 +6,9 @@
  *   (else CELLTRAIL_ACTOR, else "cli"): with --facility, an auditor of those facilities (a case elsewhere
  *   is not found, --all is refused); without, the store's operator (ADMIN). A case's read is recorded in
  *   the access log before a line is written; a whole-store export's patients and cases as it ends.
+ * `npm run export -- --case <id> --fhir [--as-of <ISO time>] [--out <file>] [--actor <user id>] [--facility <id>]…`
+ *   The case as a FHIR R4 Bundle (JSON, src/fhir/), as it stood at --as-of when given, read through the same
+ *   seam and recorded in the access log (operation fhirExport) before it is written. Exit 4 when not found.
  * `npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]`
  *   Checks an export offline: the signature, every chain, the heads line and the checkpoint proofs.
  *   Prints a JSON report. Without --key the signature cannot be checked and the export is not intact.
@@ -22,14 +25,14 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { patientDataFor, type Caller, type PatientData } from '../access/patient-data';
 import { complianceConfigOf, createServices } from '../app';
 import { verifyExport } from '../audit/export-verification';
 import { parseCheckpoint } from '../audit/integrity-checkpoint';
 import type { ExportSelection, ExportSummary } from '../audit/ndjson-export';
 import { loadSigningKey, readPublicKeys, type PublicKey, type SigningKey } from '../audit/signing-key';
-import { loadConfig } from '../config';
+import { loadConfig, type Config } from '../config';
 import type { EventStore } from '../eventstore/port';
 import type { User } from '../graphql/auth/user';
 import { createLogger } from '../logger';
@@ -47,6 +50,7 @@ export interface ExportIo {
 
 const USAGE =
   'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>] [--facility <id>]...\n' +
+  '       npm run export -- --case <id> --fhir [--as-of <ISO time>] [--out <file>] [--actor <user id>] [--facility <id>]...\n' +
   '       npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]\n' +
   '       npm run export -- --public-key\n';
 
@@ -105,6 +109,46 @@ function cliCaller(actorId: string, facilities: readonly string[]): Caller {
   return { user, correlationId: randomUUID() };
 }
 
+/** `--fhir`: the case's FHIR R4 bundle, through the caller's seam (no signing key needed: FHIR carries its own Provenance). */
+async function writeFhirBundle(
+  caseId: string,
+  asOf: string | undefined,
+  values: { out?: string; actor?: string; facility?: string[] },
+  config: Config,
+  store: EventStore,
+  io: ExportIo,
+): Promise<number> {
+  if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) {
+    await store.close();
+    io.stderr.write(`--as-of must be an ISO-8601 time\n${USAGE}`);
+    return 2;
+  }
+  const services = createServices(config, {
+    store,
+    readStore: createMemoryReadStore(),
+    logger: createLogger('silent'),
+    clock: () => new Date(),
+    compliance: complianceConfigOf(config),
+  });
+  const data = patientDataFor(services, cliCaller(values.actor ?? io.env.CELLTRAIL_ACTOR ?? 'cli', values.facility ?? []));
+  try {
+    const bundle = await data.caseFhirBundle(caseId, asOf);
+    if (bundle === null) {
+      io.stderr.write(`not found: no case ${caseId} in the facilities given${asOf === undefined ? '' : ' as of that time'}\n`);
+      return NOT_FOUND;
+    }
+    const text = `${JSON.stringify(bundle, null, 2)}\n`;
+    if (values.out !== undefined) writeFileSync(values.out, text);
+    else io.stdout.write(text);
+    io.stderr.write(`exported a FHIR R4 bundle of ${bundle.entry?.length ?? 0} resources\n`);
+    return 0;
+  } finally {
+    await services.accessLog.close();
+    await services.securityEvents.close();
+    await store.close();
+  }
+}
+
 export async function runExport(argv: string[], io: ExportIo): Promise<number> {
   let values;
   try {
@@ -121,6 +165,8 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         key: { type: 'string' },
         checkpoint: { type: 'string' },
         'public-key': { type: 'boolean' },
+        fhir: { type: 'boolean' },
+        'as-of': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -131,7 +177,8 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
     Boolean,
   ).length;
   const verifyOnly = (values.key !== undefined || values.checkpoint !== undefined) && values.verify === undefined;
-  if (modes !== 1 || verifyOnly) {
+  const fhirMisused = (values.fhir === true && values.case === undefined) || (values['as-of'] !== undefined && values.fhir !== true);
+  if (modes !== 1 || verifyOnly || fhirMisused) {
     io.stderr.write(USAGE);
     return 2;
   }
@@ -139,6 +186,7 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
   const config = loadConfig(io.env);
   // The store first: a DATA_DIR that holds none is not the server's, and gets no key of its own.
   const store = await (io.openStore ?? (() => openExistingStore(config)))();
+  if (values.fhir === true && values.case !== undefined) return writeFhirBundle(values.case, values['as-of'], values, config, store, io);
   let key: SigningKey;
   try {
     key = await loadSigningKey({ keyFile: config.exportSigningKeyFile, dataDir: config.dataDir });

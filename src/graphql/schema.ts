@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import type { Role } from '../domain/values';
 import { hasRole } from './auth/user';
+import { CaseFhirResolver } from './case/case-fhir.resolver';
 import { CaseLifecycleResolver } from './case/case-lifecycle.resolver';
 import { CaseStepsResolver } from './case/case-steps.resolver';
 import { CaseResolver } from './case/case.resolver';
@@ -28,6 +29,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuditLogResolver,
   AccessLogResolver,
   IntegrityCheckpointResolver,
+  CaseFhirResolver,
 ];
 
 const authChecker: AuthChecker<Context, Role> = ({ context, info }, roles) => {
