@@ -9,11 +9,22 @@ export interface PatientSummary extends PatientRegistered {
   registeredAt: string;
   registeredBy: string;
   revision: number;
+  /** The names folded for a case-insensitive prefix search (searchPatients): each name and both full-name orders. */
+  nameKeys: string[];
 }
+
+/** How a name and a search term are compared: Unicode-normalised, lower case, inner spaces collapsed. */
+export const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export const nameKeysOf = (givenName: string, familyName: string): string[] => {
+  const given = nameKey(givenName);
+  const family = nameKey(familyName);
+  return [...new Set([given, family, `${given} ${family}`, `${family} ${given}`])];
+};
 
 export const patientSummaryProjection: Projection<PatientSummary> = {
   name: 'patient-summary',
-  version: 1,
+  version: 2,
   eventTypes: ['PatientRegistered'],
   key: (event) => (event.stream.startsWith(PATIENT_STREAM_PREFIX) ? event.stream.slice(PATIENT_STREAM_PREFIX.length) : null),
   evolve(document, event) {
@@ -26,7 +37,9 @@ export const patientSummaryProjection: Projection<PatientSummary> = {
       registeredAt: event.metadata.recordedAt,
       registeredBy: event.metadata.actor.id,
       revision: event.revision,
+      nameKeys: nameKeysOf(data.givenName, data.familyName),
     };
   },
-  indexes: [{ keys: { facilityId: 1 } }],
+  // searchPatients: an MRN is exact within a facility; a name is a prefix range over the (multikey) name keys.
+  indexes: [{ keys: { facilityId: 1 } }, { keys: { mrn: 1, facilityId: 1 } }, { keys: { nameKeys: 1, facilityId: 1 } }],
 };

@@ -16,9 +16,11 @@ import { unauthenticated } from './common/errors';
 import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
 import type { Context } from './context';
 import { PatientResolver } from './patient/patient.resolver';
+import { PatientSearchResolver } from './patient/patient-search.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   PatientResolver,
+  PatientSearchResolver,
   CaseLifecycleResolver,
   CaseStepsResolver,
   CaseResolver,
