@@ -14,6 +14,7 @@ import { CaseAuditResolver } from './audit/case-audit.resolver';
 import { IntegrityCheckpointResolver } from './audit/integrity-checkpoint.resolver';
 import { unauthenticated } from './common/errors';
 import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
+import { ComplianceRulesResolver } from './compliance/compliance-rules.resolver';
 import type { Context } from './context';
 import { PatientResolver } from './patient/patient.resolver';
 import { PatientSearchResolver } from './patient/patient-search.resolver';
@@ -25,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CaseStepsResolver,
   CaseResolver,
   ComplianceReportResolver,
+  ComplianceRulesResolver,
   CaseAuditResolver,
   AuditEventResolver,
   AuditLogResolver,
