@@ -31,7 +31,7 @@ export function AsOfPage() {
       <form className="filters" onSubmit={submit}>
         <label>
           Moment (UTC)
-          <input type="datetime-local" step={60} value={input} onChange={(e) => setInput(e.target.value)} required />
+          <input type="datetime-local" step={1} value={input} onChange={(e) => setInput(e.target.value)} required />
         </label>
         <button type="submit">Show the case as it stood</button>
       </form>
