@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from './support/console-build';
 import { browserAvailable, launch, screenshot, seriousViolations, watchProblems } from './support/browser';
-import { amend, recordCase, recordOutcome, type RecordedCase } from './support/scenario';
+import { amend, recordCase, recordOutcome, type RecordedCase } from '../support/console-scenario';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);

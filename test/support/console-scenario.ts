@@ -1,6 +1,6 @@
 /** Cases recorded through the API, as clinicians would, for the browser tests and the console benchmark. */
-import { leftLegCase, operation, patientInput } from '../../support/case-steps';
-import type { TestApp } from '../../support/test-app';
+import { leftLegCase, operation, patientInput } from './case-steps';
+import type { TestApp } from './test-app';
 
 type Gql = TestApp['gql'];
 
@@ -64,9 +64,11 @@ export async function recordCase(
   await call(t.gql, clinician, 'RecordInjection', withCase(steps.injection));
   const outcomeIds: string[] = [];
   const abis = options.followUpAbis ?? [0.45];
+  // follow-ups after the injection, a day apart (closer when there are many), all in the past
+  const first = Date.parse(steps.outcome.occurredAt);
+  const step = Math.min(24 * 3600_000, (now.getTime() - 3600_000 - first) / abis.length);
   for (const [i, abi] of abis.entries()) {
-    // follow-ups after the injection, a day apart, all in the past
-    const occurredAt = new Date(Date.parse(steps.outcome.occurredAt) + i * 24 * 3600_000).toISOString();
+    const occurredAt = new Date(first + Math.floor(i * step)).toISOString();
     const r = await call(t.gql, clinician, 'RecordOutcome', withCase({ ...steps.outcome, occurredAt, abi }));
     outcomeIds.push(r.recordOutcome!.eventIds![0]!);
   }
