@@ -9,17 +9,30 @@ export interface PatientSummary extends PatientRegistered {
   registeredAt: string;
   registeredBy: string;
   revision: number;
-  /** The names folded for a case-insensitive prefix search (searchPatients): each name and both full-name orders. */
+  /**
+   * Every start (2 to 40 characters) of each name and of both full-name orders, folded (nameKey): a
+   * case-insensitive prefix search (searchPatients) is then an equality on a multikey index, which every
+   * MongoDB-compatible server answers alike (FerretDB's $elemMatch ranges do not keep to one element).
+   */
   nameKeys: string[];
 }
 
 /** How a name and a search term are compared: Unicode-normalised, lower case, inner spaces collapsed. */
 export const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+export const NAME_KEY_MIN = 2;
+export const NAME_KEY_MAX = 40;
+
 export const nameKeysOf = (givenName: string, familyName: string): string[] => {
   const given = nameKey(givenName);
   const family = nameKey(familyName);
-  return [...new Set([given, family, `${given} ${family}`, `${family} ${given}`])];
+  const keys = new Set<string>();
+  for (const name of [given, family, `${given} ${family}`, `${family} ${given}`]) {
+    // by code point, so that a key never ends in half a surrogate pair
+    const chars = [...name];
+    for (let length = NAME_KEY_MIN; length <= Math.min(chars.length, NAME_KEY_MAX); length++) keys.add(chars.slice(0, length).join(''));
+  }
+  return [...keys];
 };
 
 export const patientSummaryProjection: Projection<PatientSummary> = {
@@ -40,6 +53,6 @@ export const patientSummaryProjection: Projection<PatientSummary> = {
       nameKeys: nameKeysOf(data.givenName, data.familyName),
     };
   },
-  // searchPatients: an MRN is exact within a facility; a name is a prefix range over the (multikey) name keys.
+  // searchPatients: an MRN is exact within a facility; a name's start is one of the (multikey) name keys.
   indexes: [{ keys: { facilityId: 1 } }, { keys: { mrn: 1, facilityId: 1 } }, { keys: { nameKeys: 1, facilityId: 1 } }],
 };

@@ -3,15 +3,12 @@ import { nameKey } from '../../projections/patient-summary';
 import type { Filter } from '../readstore/port';
 import type { FacilityScope } from './permissions';
 
-/** Exactly one of the two (the resolver checks it): an MRN matches exactly, a name by case-insensitive prefix. */
+/** Exactly one of the two (the resolver checks it): an MRN matches exactly, a name (2–40 characters) by case-insensitive prefix. */
 export interface PatientSearch {
   mrn?: string | null;
   name?: string | null;
   facilityId?: string | null;
 }
-
-/** Above every code point a name key can hold: `[key, key + MAX)` is the range of keys starting with `key`. */
-const PREFIX_END = '\u{10FFFF}';
 
 export function patientSearchFilter(scope: FacilityScope, search: PatientSearch): Filter {
   const and: Filter[] = [];
@@ -19,9 +16,8 @@ export function patientSearchFilter(scope: FacilityScope, search: PatientSearch)
   if (search.facilityId) and.push({ facilityId: search.facilityId });
   if (search.mrn) and.push({ mrn: search.mrn });
   if (search.name) {
-    const key = nameKey(search.name);
-    // A range on one element ($elemMatch), not on the array: a prefix, and an index bound MongoDB can use.
-    and.push({ nameKeys: { $elemMatch: { $gte: key, $lt: key + PREFIX_END } } });
+    // The summary keeps every start of every name (up to NAME_KEY_MAX characters, the longest term accepted).
+    and.push({ nameKeys: nameKey(search.name) });
   }
   return and.length === 1 ? (and[0] as Filter) : { $and: and };
 }

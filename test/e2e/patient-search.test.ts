@@ -9,6 +9,11 @@ type AccessLog = {
   accessLog: { edges: Array<{ node: { actor: { id: string }; patientId: string | null; operation: string } }> };
 };
 
+/** As the console sends it (console/src/operations/patients.graphql); schema/operations.graphql is the shared contract, unchanged. */
+const SEARCH = `query SearchPatients($mrn: String, $name: String, $facilityId: ID, $first: Int) {
+  searchPatients(mrn: $mrn, name: $name, facilityId: $facilityId, first: $first) { id facilityId mrn givenName familyName }
+}`;
+
 const codeOf = (response: GqlResponse<unknown>): string | undefined => response.errors?.[0]?.extensions?.code;
 
 describe('patient search over HTTP', () => {
@@ -23,7 +28,7 @@ describe('patient search over HTTP', () => {
     ids[key] = r.data!.registerPatient.patient.id;
   }
 
-  const search = (token: string | null, variables: Record<string, unknown>) => t.gql<Found>(token, operation('SearchPatients'), variables);
+  const search = (token: string | null, variables: Record<string, unknown>) => t.gql<Found>(token, SEARCH, variables);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { NAME_KEY_MAX, NAME_KEY_MIN } from '../../../projections/patient-summary';
 import { ID_PATTERN } from '../common/mutation-meta.input';
 import { IsNotBlank } from '../common/validators';
 
@@ -15,11 +16,11 @@ export class PatientSearchArgs {
 
   @Field({
     nullable: true,
-    description: 'The start of a given or family name, or of the full name in either order; case-insensitive, at least 2 characters.',
+    description: 'The start of a given or family name, or of the full name in either order; case-insensitive, 2 to 40 characters.',
   })
   @IsOptional()
   @IsString()
-  @Length(2, 200, { message: 'name must be 2–200 characters' })
+  @Length(NAME_KEY_MIN, NAME_KEY_MAX, { message: `name must be ${NAME_KEY_MIN}–${NAME_KEY_MAX} characters` })
   @IsNotBlank()
   name?: string;
 
