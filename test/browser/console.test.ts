@@ -5,6 +5,7 @@
  * of another facility sees none of it. axe-core finds no serious or critical violation on any console view,
  * and the CSP refuses nothing. Screenshots of each view go to test/browser/screenshots/.
  */
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from './support/console-build';
 import { browserAvailable, launch, screenshot, seriousViolations, watchProblems } from './support/browser';
@@ -28,6 +29,7 @@ if (!availability.run) {
     let a: RecordedCase; // F1, unsigned (INJ-04), amended follow-up
     let b: RecordedCase; // F1, signed
     let c: RecordedCase; // F2, the same MRN as a
+    let d: RecordedCase; // F1, signed, injected months ago: its follow-ups are overdue
     let beforeAmendment: string;
     const tokens: Record<string, string> = {};
 
@@ -59,6 +61,15 @@ if (!availability.run) {
       a = await recordCase(t, clinician1, { facilityId: 'F1', mrn: 'MRN-1001', followUpAbis: [0.45, 0.62] });
       b = await recordCase(t, clinician1, { facilityId: 'F1', mrn: 'MRN-1002', givenName: 'Bea', familyName: 'Signed', sign: true });
       c = await recordCase(t, clinician2, { facilityId: 'F2', mrn: 'MRN-1001', givenName: 'Cy', familyName: 'Elsewhere' });
+      const monthsAgo = new Date(Date.now() - 80 * 24 * 3600_000);
+      d = await recordCase(t, clinician1, {
+        facilityId: 'F1',
+        mrn: 'MRN-1003',
+        givenName: 'Dee',
+        familyName: 'Overdue',
+        sign: true,
+        now: monthsAgo,
+      });
       // A whole second between the case and its amendment, so that a moment in between can be chosen to the second.
       await sleep(1_100);
       beforeAmendment = new Date(Math.floor((Date.now() - 50) / 1000) * 1000).toISOString().slice(0, 19);
@@ -92,6 +103,19 @@ if (!availability.run) {
       const worklist = page.getByTestId('worklist');
       await worklist.getByText(short(b.caseId)).waitFor();
       // a select's accessible name is its label and its current value ("Rule Any")
+      // the case injected months ago, followed up once since, is overdue for its first follow-up
+      const overdue = page
+        .getByTestId('overdue')
+        .getByRole('listitem')
+        .filter({ hasText: short(d.caseId) });
+      expect(await overdue.textContent()).toMatch(/ABI, rest pain, ulcer status overdue/);
+      expect(await page.getByTestId('overdue').textContent()).not.toContain(short(b.caseId));
+      // the facility report, as CSV
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^compliance-F1-.*\.csv$/);
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      expect(csv).toMatch(/^facility,updated from,updated to,cases,complete,incomplete\r\nF1,,,3,\d,\d\r\n/);
+      expect(csv).toMatch(/\r\nINJ-04,"?Procedure signed by the operator \(name, time, meaning\)"?,BLOCKING,1\r\n/);
       await page.getByRole('combobox', { name: /^Rule/ }).selectOption('INJ-04');
       await page.getByTestId('case-count').getByText('(1)').waitFor();
       expect(await worklist.textContent()).toContain(short(a.caseId));
@@ -161,7 +185,20 @@ if (!availability.run) {
       expect(await log.textContent()).toMatch(/Olive Officer \(compliance_officer, co-1\)\s*case\s*ok/);
       await expectAccessible('access-log');
       await page.getByRole('link', { name: 'Audit log' }).click();
-      await page.getByTestId('audit-log').getByText('EntryAmended').first().waitFor();
+      // paged: 50 events a page, and there are more
+      const auditLog = page.getByTestId('audit-log');
+      await auditLog.getByText('CaseOpened').first().waitFor();
+      const pager = page.getByRole('navigation', { name: 'Audit log pages' });
+      await pager.getByRole('button', { name: 'Next page' }).click();
+      await pager.getByText('Page 2').waitFor();
+      // filtered by event type
+      await page.getByLabel('Event types (comma-separated)').fill('EntryAmended');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await pager.getByText('Page 1').waitFor();
+      await auditLog.getByRole('row').nth(1).getByText('EntryAmended').waitFor();
+      await auditLog.getByRole('row').nth(2).waitFor({ state: 'detached' }); // the one amendment, and nothing else
+      expect(await auditLog.getByRole('row').count()).toBe(2);
+      expect(await auditLog.textContent()).toContain('Dana Doctor');
       await expectAccessible('audit-log');
     });
 
@@ -186,6 +223,7 @@ if (!availability.run) {
       const text = await worklist.textContent();
       expect(text).not.toContain(short(a.caseId));
       expect(text).not.toContain(short(b.caseId));
+      expect(text).not.toContain(short(d.caseId));
       await page.goto(`${t.url}/console/cases/${a.caseId}`);
       await page.getByText('No such case in your facilities.').waitFor();
       await page.goto(`${t.url}/console/patients`);
