@@ -1,4 +1,6 @@
 /** Finding a patient by MRN or name: only in the caller's facilities, each patient found a logged read, not for VIEWER. */
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { operation, patientInput } from '../support/case-steps';
 import { startTestApp, type GqlResponse, type TestApp } from '../support/test-app';
 
@@ -21,6 +23,17 @@ describe('patient search over HTTP', () => {
   let clinicianF1: string;
   let clinicianF2: string;
   const ids: Record<string, string> = {};
+  // Everything the server logs, at every level and unredacted: a search term must never reach a log call.
+  let logged = '';
+  const logger = pino(
+    { level: 'trace' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged += chunk.toString();
+        done();
+      },
+    }),
+  );
 
   async function register(token: string, key: string, input: Record<string, unknown>): Promise<void> {
     const r = await t.gql<{ registerPatient: { patient: { id: string } } }>(token, operation('RegisterPatient'), { input });
@@ -31,7 +44,7 @@ describe('patient search over HTTP', () => {
   const search = (token: string | null, variables: Record<string, unknown>) => t.gql<Found>(token, SEARCH, variables);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ logger });
     clinicianF1 = await t.token({ sub: 'dr-1', roles: ['CLINICIAN'], facilities: ['F1'] });
     clinicianF2 = await t.token({ sub: 'dr-2', roles: ['CLINICIAN'], facilities: ['F2'] });
     await register(clinicianF1, 'ada', patientInput('F1'));
@@ -86,5 +99,10 @@ describe('patient search over HTTP', () => {
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(r.errors)).not.toMatch(/MRN-0001|Example/);
     }
+  });
+
+  it('logs no search term, found or not, valid or not', () => {
+    expect(logged.length).toBeGreaterThan(0); // the server did log (so the absence below means something)
+    for (const term of ['MRN-0001', 'MRN-000', 'EXAMP', 'xample', 'smith ad', 'ada ex']) expect(logged).not.toContain(term);
   });
 });
