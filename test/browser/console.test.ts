@@ -133,7 +133,11 @@ if (!availability.run) {
       const amendment = page.getByTestId('amendments').getByRole('row').nth(1);
       expect(await amendment.textContent()).toMatch(/abi\s*0\.45\s*0\.48\s*Dana Doctor.*Transcription error/);
       const abi = page.getByTestId('abi-left');
-      expect(await abi.getByRole('img').count()).toBe(1); // the canvas
+      // the plot: a canvas Chart.js drew on, given the baseline and both follow-ups (the corrected value)
+      expect(await abi.getByRole('img').getAttribute('aria-label')).toMatch(/\(baseline\) 0\.35, \S+ 0\.48, \S+ 0\.62$/);
+      const drawn = `(() => { const c = document.querySelector('[data-testid=abi-left] canvas'); const blank = document.createElement('canvas');
+        blank.width = c.width; blank.height = c.height; return c.width > 0 && c.toDataURL() !== blank.toDataURL(); })()`;
+      expect(await page.evaluate(drawn)).toBe(true);
       const rows = (await abi.getByRole('row').allTextContents()).slice(1);
       expect(rows).toEqual([
         expect.stringMatching(/^Baseline Doppler.*0\.35\s*severe/),
