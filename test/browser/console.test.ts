@@ -217,6 +217,12 @@ if (!availability.run) {
       await expectAccessible('patients');
       await found.getByRole('link', { name: new RegExp(`Case ${short(a.caseId)}`) }).click();
       await page.getByTestId('patient').getByText('MRN MRN-1001').waitFor();
+      // a signed case shows its signature with its meaning
+      await page.goto(`${t.url}/console/cases/${b.caseId}`);
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: /Dana Doctor \(clinician\) signed for authorship at/ })
+        .waitFor();
     });
 
     it('shows a user of another facility none of it', async () => {
