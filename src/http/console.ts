@@ -48,6 +48,7 @@ export function consoleRouter(dir = consoleDistDir()): express.Router {
   const router = express.Router();
   router.use(consoleCsp);
   router.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  // GraphiQL's page is served at GET /graphql only, and not in production: not by its file name either.
   router.get('/graphiql.html', (_req, res) => {
     res.status(404).type('text/plain').send('Not found\n');
   });

@@ -67,6 +67,8 @@ describe('the console and GraphiQL over HTTP', () => {
     const response = await fetch(`${production.url}/graphql`, { headers: BROWSER });
     expect(response.status).toBe(404);
     expect(await response.text()).toMatch(/not served in production/);
+    expect((await fetch(`${production.url}/console/graphiql.html`, { headers: BROWSER })).status).toBe(404);
+    expect((await fetch(`${production.url}/console/worklist`, { headers: BROWSER })).status).toBe(200); // the console is
   });
 
   it("keeps Apollo's CSRF prevention for GET queries, from a browser too", async () => {
