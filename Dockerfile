@@ -21,7 +21,10 @@ COPY projections ./projections
 COPY scripts ./scripts
 COPY bench ./bench
 COPY test/support ./test/support
+# The web console's static files (console/dist), served at /console.
+COPY console ./console
 RUN npm run build \
+ && node scripts/build-if-stale.js --console-only \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
@@ -36,6 +39,7 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/projections ./dist/projections
+COPY --from=build /app/console/dist ./console/dist
 COPY --from=build /app/scripts/build-if-stale.js ./scripts/build-if-stale.js
 # DATA_DIR for the embedded default (SQLite); mount a volume there (docker run -v celltrail-data:/data …).
 # docker-compose.yml keeps nothing there: events live in KurrentDB, read models in MongoDB.

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.tools/', 'coverage/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', '.tools/', 'coverage/', 'data/', 'console/dist/', 'console/src/operations/generated.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

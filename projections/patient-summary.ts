@@ -9,11 +9,35 @@ export interface PatientSummary extends PatientRegistered {
   registeredAt: string;
   registeredBy: string;
   revision: number;
+  /**
+   * Every start (2 to 40 characters) of each name and of both full-name orders, folded (nameKey): a
+   * case-insensitive prefix search (searchPatients) is then an equality on a multikey index, which every
+   * MongoDB-compatible server answers alike (FerretDB's $elemMatch ranges do not keep to one element).
+   */
+  nameKeys: string[];
 }
+
+/** How a name and a search term are compared: Unicode-normalised, lower case, inner spaces collapsed. */
+export const nameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export const NAME_KEY_MIN = 2;
+export const NAME_KEY_MAX = 40;
+
+export const nameKeysOf = (givenName: string, familyName: string): string[] => {
+  const given = nameKey(givenName);
+  const family = nameKey(familyName);
+  const keys = new Set<string>();
+  for (const name of [given, family, `${given} ${family}`, `${family} ${given}`]) {
+    // by code point, so that a key never ends in half a surrogate pair
+    const chars = [...name];
+    for (let length = NAME_KEY_MIN; length <= Math.min(chars.length, NAME_KEY_MAX); length++) keys.add(chars.slice(0, length).join(''));
+  }
+  return [...keys];
+};
 
 export const patientSummaryProjection: Projection<PatientSummary> = {
   name: 'patient-summary',
-  version: 1,
+  version: 2,
   eventTypes: ['PatientRegistered'],
   key: (event) => (event.stream.startsWith(PATIENT_STREAM_PREFIX) ? event.stream.slice(PATIENT_STREAM_PREFIX.length) : null),
   evolve(document, event) {
@@ -26,7 +50,9 @@ export const patientSummaryProjection: Projection<PatientSummary> = {
       registeredAt: event.metadata.recordedAt,
       registeredBy: event.metadata.actor.id,
       revision: event.revision,
+      nameKeys: nameKeysOf(data.givenName, data.familyName),
     };
   },
-  indexes: [{ keys: { facilityId: 1 } }],
+  // searchPatients: an MRN is exact within a facility; a name's start is one of the (multikey) name keys.
+  indexes: [{ keys: { facilityId: 1 } }, { keys: { mrn: 1, facilityId: 1 } }, { keys: { nameKeys: 1, facilityId: 1 } }],
 };

@@ -29,6 +29,7 @@ import { CASE_SUMMARY, PATIENT_SUMMARY } from '../graphql/collections';
 import type { CursorValues } from '../readstore/port';
 import type { Services } from '../services';
 import { caseFilter, type CaseQuery } from './case-query';
+import { patientSearchFilter, type PatientSearch } from './patient-query';
 import { forbiddenFor, unauthenticatedCaller } from './denials';
 import { inScope, may, scopeOf, type Action, type FacilityScope } from './permissions';
 import { caseCommands, type CaseCommands } from './case-commands';
@@ -60,6 +61,8 @@ export interface PatientData extends CaseCommands {
   mayReadCompliance(): boolean;
   patient(id: string): Promise<PatientSummary | null>;
   casesOfPatient(patient: PatientSummary): Promise<CaseSummary[]>;
+  /** Patients of the caller's facilities by exact MRN or name prefix, family name first; each one returned is a logged read. */
+  searchPatients(search: PatientSearch, limit: number): Promise<PatientSummary[]>;
   caseHistory(caseId: string, page: { fromRevision: number; maxCount: number }): Promise<RecordedEvent[] | null>;
   caseAsOf(caseId: string, at: string): Promise<CaseAsOf | null>;
   verifyCase(caseId: string): Promise<StreamIntegrity | null>;
@@ -211,6 +214,35 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const visible = patient !== null && inScope(scope, patient.facilityId) ? patient : null;
       await logged(user, [access('patient', patient?.facilityId ?? null, null, id, visible ? 'OK' : 'NOT_FOUND')]);
       return visible;
+    },
+
+    async searchPatients(search, limit) {
+      const { user, scope } = authorize('searchPatients');
+      const { items } = await readStore.find(PATIENT_SUMMARY, {
+        filter: patientSearchFilter(scope, search),
+        sort: [
+          ['familyName', 1],
+          ['givenName', 1],
+        ],
+        limit,
+      });
+      const patients = items as unknown as PatientSummary[];
+      // A search that finds nobody is still a look-up (filed under the caller's first facility); never the term itself.
+      await logged(
+        user,
+        patients.length > 0
+          ? patients.map((p) => access('searchPatients', p.facilityId, null, p.id, 'OK'))
+          : [
+              access(
+                'searchPatients',
+                inScope(scope, search.facilityId) ? search.facilityId! : (user.facilities[0] ?? null),
+                null,
+                null,
+                'NOT_FOUND',
+              ),
+            ],
+      );
+      return patients;
     },
 
     async casesOfPatient(patient) {

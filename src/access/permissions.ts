@@ -23,6 +23,11 @@ export const PERMISSIONS = {
     roles: ALL,
     allows: 'read patient and case summaries (`patient`, `case`, `cases`, `caseUpdated`)',
   },
+  searchPatients: {
+    // Finding people by name is broader than reading a summary one was pointed to: not for VIEWER.
+    roles: ['CLINICIAN', 'COMPLIANCE_OFFICER', 'AUDITOR', 'ADMIN'],
+    allows: 'find patients of their facilities by MRN or name (`searchPatients`)',
+  },
   readCompliance: {
     roles: ['CLINICIAN', 'COMPLIANCE_OFFICER', 'AUDITOR', 'ADMIN'],
     allows: "read a case's compliance findings and codes, and the `complianceReport` counts",

@@ -15,15 +15,19 @@ import { CaseAuditResolver } from './audit/case-audit.resolver';
 import { IntegrityCheckpointResolver } from './audit/integrity-checkpoint.resolver';
 import { unauthenticated } from './common/errors';
 import { ComplianceReportResolver } from './compliance/compliance-report.resolver';
+import { ComplianceRulesResolver } from './compliance/compliance-rules.resolver';
 import type { Context } from './context';
 import { PatientResolver } from './patient/patient.resolver';
+import { PatientSearchResolver } from './patient/patient-search.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   PatientResolver,
+  PatientSearchResolver,
   CaseLifecycleResolver,
   CaseStepsResolver,
   CaseResolver,
   ComplianceReportResolver,
+  ComplianceRulesResolver,
   CaseAuditResolver,
   AuditEventResolver,
   AuditLogResolver,

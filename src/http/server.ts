@@ -22,6 +22,7 @@ import { limitResponseSize, requestErrors } from './request-errors';
 import { metricsText, readiness } from './health';
 import { exportKeysHandler } from './keys';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
+import { consoleRouter, graphiqlPage } from './console';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -177,6 +178,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const r = await readiness(services.store, services.runner, services.clock());
     res.type('text/plain; version=0.0.4').send(metricsText(r, services.securityEvents.counts()));
   });
+  // The web console and, outside production, GraphiQL for a browser's GET /graphql (console.ts).
+  app.use('/console', consoleRouter());
+  app.get('/graphql', graphiqlPage({ production: config.production }));
   app.use(
     '/graphql',
     (_req: express.Request, res: express.Response, next: express.NextFunction) => {

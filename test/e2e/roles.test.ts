@@ -23,6 +23,7 @@ describe('the role matrix, enforced', () => {
   const probes: Record<Action, () => [string, Record<string, unknown>]> = {
     record: () => [operation('RecordOutcome'), { input: leftLegCase(caseId, patientId, now).outcome }],
     readSummaries: () => [`query($id: ID!) { case(id: $id) { id status } }`, { id: caseId }],
+    searchPatients: () => [`query($mrn: String) { searchPatients(mrn: $mrn) { id } }`, { mrn: 'MRN-0001' }],
     readCompliance: () => [`query($id: ID!) { case(id: $id) { id compliance { complete } } }`, { id: caseId }],
     readCaseHistory: () => [operation('CaseHistory'), { caseId, first: 5 }],
     readAuditLog: () => [operation('AuditLog'), { first: 5 }],

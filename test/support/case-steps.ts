@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 
-const operations = parse(fs.readFileSync(path.join(__dirname, '../../schema/operations.graphql'), 'utf8'));
+// From test/support, or from dist/test/support when a benchmark runs compiled (bench/console-render.ts).
+const contract = [path.join(__dirname, '../../schema/operations.graphql'), path.join(__dirname, '../../../schema/operations.graphql')];
+const operations = parse(fs.readFileSync(contract.find((file) => fs.existsSync(file)) ?? (contract[0] as string), 'utf8'));
 
 /** One operation of the client contract, exactly as clients send it. */
 export function operation(name: string): string {

@@ -19,6 +19,8 @@ export const COSTS = {
   verifyCaseIntegrity: 500,
   /** Reads every case summary the filter selects in the caller's facilities. */
   complianceReport: 1_000,
+  /** An indexed look-up in the patient summaries (MRN, or a name-prefix range), plus one access record per patient found. */
+  searchPatients: 50,
   /** A patient's cases, as many as a patient may plausibly have. */
   casesPerPatient: 10,
   /** A page's size when `first` is not given. */
