@@ -22,6 +22,7 @@ import { limitResponseSize, requestErrors } from './request-errors';
 import { metricsText, readiness } from './health';
 import { exportKeysHandler } from './keys';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
+import { corsFor } from './cors';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -51,6 +52,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.disable('x-powered-by');
   // Answers carry patient data: no entity tag (a hash of each body, for caching it is not meant for).
   app.set('etag', false);
+  // Off unless CORS_ORIGINS is set; preflights are answered here, before any route (cors.ts).
+  const corsMiddleware = corsFor(config.corsOrigins);
+  if (corsMiddleware) app.use(corsMiddleware);
   app.use(helmet());
   const server = http.createServer(app);
 
