@@ -40,6 +40,8 @@ export interface CasePage {
   items: CaseSummary[];
   cursors: CursorValues[];
   hasNextPage: boolean;
+  /** Read backwards (`before`): more cases precede the page. */
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 
@@ -50,14 +52,22 @@ export interface PatientData extends CaseCommands {
   now(): Date;
   readonly maxPageSize: number;
   case(id: string): Promise<CaseSummary | null>;
-  cases(query: CaseQuery | undefined, page: { limit: number; after?: CursorValues }): Promise<CasePage>;
+  /** A page of cases, most recently updated first: after a cursor, or (backwards) the last `limit` before one. */
+  cases(
+    query: CaseQuery | undefined,
+    page: { limit: number; after?: CursorValues } | { limit: number; direction: 'backwards'; before?: CursorValues },
+  ): Promise<CasePage>;
   /** The audits of the cases a query selects: counts only, no patient data. */
   complianceAudits(query: CaseQuery | undefined): Promise<CaseAudit[]>;
   /** Whether the caller may see compliance findings (a VIEWER may not). */
   mayReadCompliance(): boolean;
   patient(id: string): Promise<PatientSummary | null>;
   casesOfPatient(patient: PatientSummary): Promise<CaseSummary[]>;
-  caseHistory(caseId: string, page: { fromRevision: number; maxCount: number }): Promise<RecordedEvent[] | null>;
+  /** Up to `maxCount` events of the case from `fromRevision` (inclusive), forwards or backwards (then newest first). */
+  caseHistory(
+    caseId: string,
+    page: { fromRevision?: number; maxCount: number; direction?: 'forwards' | 'backwards' },
+  ): Promise<RecordedEvent[] | null>;
   caseAsOf(caseId: string, at: string): Promise<CaseAsOf | null>;
   verifyCase(caseId: string): Promise<StreamIntegrity | null>;
   /** The full record of a case stream met in a history or audit-log page (null for other streams or outside scope). */
@@ -179,7 +189,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const { user, scope } = authorize('readSummaries');
       const filter = caseFilter(scope, query, clock());
       const [found, totalCount] = await Promise.all([
-        readStore.find(CASE_SUMMARY, { filter, sort: [['updatedAt', -1]], limit: page.limit, after: page.after }),
+        readStore.find(CASE_SUMMARY, { filter, sort: [['updatedAt', -1]], ...page }),
         readStore.count(CASE_SUMMARY, filter),
       ]);
       const items = found.items as unknown as CaseSummary[];
@@ -187,7 +197,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
         user,
         items.map((c) => access('cases', c.facilityId, c.id, c.patientId, 'OK')),
       );
-      return { items, cursors: found.cursors, hasNextPage: found.hasNextPage, totalCount };
+      return { items, cursors: found.cursors, hasNextPage: found.hasNextPage, hasPreviousPage: found.hasPreviousPage, totalCount };
     },
 
     async complianceAudits(query) {
@@ -226,7 +236,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
 
     caseHistory(caseId, page) {
       return readCase('readCaseHistory', 'caseHistory', caseId, () =>
-        store.readStream(caseStream(caseId), { fromRevision: page.fromRevision, maxCount: page.maxCount }),
+        store.readStream(caseStream(caseId), { fromRevision: page.fromRevision, maxCount: page.maxCount, direction: page.direction }),
       );
     },
 

@@ -1,7 +1,7 @@
 /** The access log read back, for auditors and administrators; reading it is itself an access. */
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { rolesFor } from '../../access/permissions';
-import { pageSize } from '../common/connection';
+import { pageInfoOf, pageRequest } from '../common/connection';
 import { perItem } from '../common/cost';
 import { badUserInput } from '../common/errors';
 import type { Context } from '../context';
@@ -26,8 +26,16 @@ export class AccessLogResolver {
     if (filter?.from && filter.to && filter.from > filter.to) {
       throw badUserInput([{ path: 'filter.to', constraints: ['to must not be before from'] }]);
     }
-    const page = await ctx.data.accessLog(filter ?? {}, { first: pageSize(first, ctx.data.maxPageSize), after: accessAfter(after) });
+    const request = pageRequest({ first, after }, { max: ctx.data.maxPageSize, decode: accessAfter });
+    if (request.backward) throw new Error('unreachable: accessLog takes first/after only');
+    const page = await ctx.data.accessLog(filter ?? {}, { first: request.size, after: request.after });
     const edges = page.entries.map((entry) => ({ cursor: accessCursor(entry.cursor), node: entry }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.end === null ? null : accessCursor(page.end) } };
+    // The end cursor may lie past the last entry (entries scanned and not matched): the next page starts there.
+    const info = pageInfoOf(
+      request,
+      edges.map((e) => e.cursor),
+      page.hasNextPage,
+    );
+    return { edges, pageInfo: { ...info, endCursor: page.end === null ? null : accessCursor(page.end) } };
   }
 }
