@@ -207,7 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const started = Date.now();
   logger.info({}, 'building read models');
   await unlessAborted(runner.start(), overrides.abortStart, closeStores);
-  logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
+  logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models built');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
   const checkpointer = signingKey
     ? startIntegrityCheckpointer({ store, key: signingKey, intervalMs: config.integrityCheckpointIntervalMs, clock, logger })

@@ -42,7 +42,7 @@ export function requestLog(logger: Logger): RequestHandler {
       ...(observed.operation ? { operation: observed.operation } : {}),
       ...(observed.errorCodes.length > 0 ? { errorCodes: [...new Set(observed.errorCodes)] } : {}),
       ...(observed.userId ? { userId: observed.userId } : {}),
-      path: pathOnly(req.url),
+      path: pathOnly((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url),
     };
   };
   return pinoHttp({
@@ -57,7 +57,10 @@ export function requestLog(logger: Logger): RequestHandler {
     quietReqLogger: true,
     quietResLogger: true,
     serializers: {
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOnly(req.url) }),
+      req: (req: { method?: string; url?: string; originalUrl?: string }) => ({
+        method: req.method,
+        path: pathOnly(req.originalUrl ?? req.url),
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
