@@ -150,6 +150,16 @@ export interface FormatErrorOptions {
   hideSchemaDetails?: boolean;
 }
 
+/**
+ * The argument an input validation error is about: type-graphql validates one input-object argument at a
+ * time without naming it; the field's `input` (mutations) or else its `filter` (queries).
+ */
+function argumentOf(error: unknown): string {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  const names = node?.kind === Kind.FIELD ? (node.arguments ?? []).map((a) => a.name.value) : [];
+  return names.includes('input') || !names.includes('filter') ? 'input' : 'filter';
+}
+
 export function createFormatError(report: ErrorReporter, options: FormatErrorOptions) {
   const format = createUnhintedFormatError(report, options);
   if (!options.hideSchemaDetails) return format;
@@ -165,8 +175,13 @@ function createUnhintedFormatError(report: ErrorReporter, options: FormatErrorOp
     const literal = literalValueProblem(original);
     if (literal) return { message: literal, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     if (original instanceof ArgumentValidationError) {
-      const fields = flattenValidationErrors(original.extensions.validationErrors as ValidationError[], 'input');
-      return { message: badUserInput(fields).message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
+      const fields = flattenValidationErrors(original.extensions.validationErrors as ValidationError[], argumentOf(error));
+      return {
+        message: badUserInput(fields).message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      };
     }
     const code = formatted.extensions?.code;
     if (original instanceof AuthorizationError || code === 'UNAUTHORIZED') {
