@@ -39,7 +39,11 @@ for version in "$@"; do
   built="$cache/better_sqlite3-$sqlite_version-abi$abi.node"
   if [ ! -f "$built" ]; then
     log "compiling better-sqlite3 $sqlite_version for Node $version (ABI $abi)"
-    (cd "$module_dir" && PATH="$home/bin:$PATH" npm_config_nodedir="$home" "$home/bin/node" "$node_gyp" rebuild --release -j 2 >/dev/null)
+    if ! (cd "$module_dir" && PATH="$home/bin:$PATH" npm_config_nodedir="$home" "$home/bin/node" "$node_gyp" rebuild --release -j 2) \
+      >"$cache/build-abi$abi.log" 2>&1; then
+      tail -n 40 "$cache/build-abi$abi.log" >&2
+      exit 1
+    fi
     cp "$binary" "$built"
   fi
   cp "$built" "$binary"
