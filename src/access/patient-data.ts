@@ -8,7 +8,14 @@ import DataLoader from 'dataloader';
 import type { CaseSummary } from '../../projections/case-summary';
 import type { PatientSummary } from '../../projections/patient-summary';
 import type { AccessOutcome, AccessRecord } from '../audit/access-log';
-import { readAccessLogPage, type AccessLogCursor, type AccessLogPage, type AccessLogQuery } from '../audit/access-log-reader';
+import {
+  readAccessLogPage,
+  readAccessLogPageBackwards,
+  type AccessLogCursor,
+  type AccessLogPage,
+  type AccessLogPageBackwards,
+  type AccessLogQuery,
+} from '../audit/access-log-reader';
 import { auditLogPlan, type AuditLogQuery } from '../audit/audit-log-query';
 import { caseAsOf, type CaseAsOf } from '../audit/case-as-of';
 import { readEventPage, type EventPage } from '../audit/event-page';
@@ -74,6 +81,8 @@ export interface PatientData extends CaseCommands {
   caseRecordOfStream(stream: string): Promise<CaseRecord | null>;
   auditLog(query: AuditLogQuery, page: { first: number; after?: Position }): Promise<EventPage>;
   accessLog(query: AccessLogQuery, page: { first: number; after?: AccessLogCursor }): Promise<AccessLogPage>;
+  /** The access log read backwards: the `last` entries before a cursor (or the end), in the order of access. */
+  accessLogBackwards(query: AccessLogQuery, page: { last: number; before?: AccessLogCursor }): Promise<AccessLogPageBackwards>;
   /**
    * An export of one case (null when it is not in the caller's scope) or, for administrators, of the whole
    * store. A case's read is recorded before a line is written; a whole-store export's subjects as it ends.
@@ -161,6 +170,17 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
     await logged(user, [
       access(operation, owner?.facilityId ?? null, caseId, visible?.patientId ?? null, result === null ? 'NOT_FOUND' : 'OK'),
     ]);
+    return result;
+  }
+
+  /** Reads a page of the access log in the caller's facilities, and records that read. */
+  async function readAccessLog<T>(query: AccessLogQuery, read: (facilities: readonly string[] | null) => Promise<T>): Promise<T> {
+    const { user, scope } = authorize('readAccessLog');
+    const result = await read(scope.kind === 'all' ? null : scope.facilities);
+    // Filed under the facility of the case asked about (its auditors see who looked, even from outside), else the caller's first.
+    const owner = query.caseId ? await caseOwner(query.caseId) : null;
+    const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
+    await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
     return result;
   }
 
@@ -283,18 +303,16 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       return result;
     },
 
-    async accessLog(query, page) {
-      const { user, scope } = authorize('readAccessLog');
-      const result = await readAccessLogPage(
-        store,
-        { ...query, facilities: scope.kind === 'all' ? null : scope.facilities },
-        { first: page.first, after: page.after, now: clock() },
+    accessLog(query, page) {
+      return readAccessLog(query, (facilities) =>
+        readAccessLogPage(store, { ...query, facilities }, { first: page.first, after: page.after, now: clock() }),
       );
-      // Filed under the facility of the case asked about (its auditors see who looked, even from outside), else the caller's first.
-      const owner = query.caseId ? await caseOwner(query.caseId) : null;
-      const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
-      await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
-      return result;
+    },
+
+    accessLogBackwards(query, page) {
+      return readAccessLog(query, (facilities) =>
+        readAccessLogPageBackwards(store, { ...query, facilities }, { last: page.last, before: page.before, now: clock() }),
+      );
     },
 
     async exportEvents(selection, write, options) {
