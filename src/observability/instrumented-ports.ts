@@ -13,8 +13,7 @@ import { inSpan, streamCategory } from './tracing';
 export function instrumentEventStore(store: EventStore, metrics: Metrics, label: string, traced: boolean): EventStore {
   const span = <T>(name: string, attributes: Record<string, string | number>, work: () => Promise<T>): Promise<T> =>
     traced ? inSpan(name, { 'db.system': label, ...attributes }, work) : work();
-  return {
-    ...store,
+  return over(store, {
     append: (stream, events, expected) =>
       span('eventstore.append', { 'celltrail.stream.category': streamCategory(stream), 'celltrail.events': events.length }, async () => {
         const start = process.hrtime.bigint();
@@ -31,13 +30,20 @@ export function instrumentEventStore(store: EventStore, metrics: Metrics, label:
       span('eventstore.readStream', { 'celltrail.stream.category': streamCategory(stream) }, () => store.readStream(stream, options)),
     readAll: (options) => span('eventstore.readAll', {}, () => store.readAll(options)),
     headPosition: () => span('eventstore.headPosition', {}, () => store.headPosition()),
-  };
+  });
+}
+
+/**
+ * The port with some methods replaced, every other one still the wrapped object's: on top of it as a
+ * prototype, since a port may be an object whose methods are not its own properties (a test's wrapper).
+ */
+function over<T extends object>(port: T, methods: Partial<T>): T {
+  return Object.assign(Object.create(port) as T, methods);
 }
 
 /** With tracing on, a span per read-store call (writes come from the projection runner, reads from requests). */
 export function traceReadStore(store: ReadStore): ReadStore {
-  return {
-    ...store,
+  return over(store, {
     get: (collection, id) => inSpan('readstore.get', { 'db.collection.name': collection }, () => store.get(collection, id)),
     getMany: (collection, ids) =>
       inSpan('readstore.getMany', { 'db.collection.name': collection, 'celltrail.ids': ids.length }, () => store.getMany(collection, ids)),
@@ -47,7 +53,7 @@ export function traceReadStore(store: ReadStore): ReadStore {
       inSpan('readstore.upsertMany', { 'db.collection.name': collection, 'celltrail.documents': docs.length }, () =>
         store.upsertMany(collection, docs),
       ),
-  };
+  });
 }
 
 /** Access-log commits: count, records per commit, time until durable. */
