@@ -1,12 +1,11 @@
 # The celltrail API. Build: docker build -t celltrail-api .   Run: see docker-compose.yml.
 
-# Node 22 LTS on Debian trixie (glibc: @kurrent/bridge ships a prebuilt linux-x64-gnu binary for it).
-# Not Node 24: better-sqlite3 12 aborts there when a statement is garbage-collected (README, "The two
-# commands"). The build stage uses the full image, which carries python3, make and g++ for
+# Node 24, the current LTS, on Debian trixie (glibc: @kurrent/bridge ships a prebuilt linux-x64-gnu binary
+# for it); CI runs the test suite on Node 20, 22 and 24 (README, "The two commands"). The build stage uses the full image, which carries python3, make and g++ for
 # better-sqlite3's fallback build, so the build needs nothing but an npm registry; the runtime stage
 # uses the slim image of the same Node and Debian release, so the compiled module matches.
-ARG NODE_BUILD_IMAGE=node:22.23.3-trixie
-ARG NODE_IMAGE=node:22.23.3-trixie-slim
+ARG NODE_BUILD_IMAGE=node:24.22.3-trixie
+ARG NODE_IMAGE=node:24.22.3-trixie-slim
 
 FROM ${NODE_BUILD_IMAGE} AS build
 WORKDIR /app

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
 import { patientSummaryProjection } from '../projections/patient-summary';
-import type { AccessDayWriter } from './audit/access-day';
+import { appendAccessDay, type AccessDayWriter } from './audit/access-day';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
 import { createSecurityEvents } from './audit/security-events';
 import { startWorkerAccessWriter } from './audit/worker-access-writer';
@@ -25,6 +25,10 @@ import type { CompiledExecutionOptions } from './http/compiled-execution';
 import { createLogger, type Logger } from './logger';
 import type { Projection } from './projection/projection';
 import { createProjectionRunner } from './projection/runner';
+import { readiness } from './http/health';
+import { instrumentAccessWriter, instrumentEventStore, traceReadStore } from './observability/instrumented-ports';
+import { createMetrics, type Metrics } from './observability/metrics';
+import { tracingActive } from './observability/tracing';
 import type { ReadStore } from './readstore/port';
 import { createMemoryReadStore } from './readstore/memory';
 import { createMongoReadStore } from './readstore/mongodb';
@@ -108,6 +112,8 @@ export interface ServiceParts {
   compliance: ComplianceConfig;
   /** Where access records are written (default: appended to `store` in this thread). */
   writeAccessDay?: AccessDayWriter;
+  /** The app's metrics (a CLI's services get a registry of their own, never scraped). */
+  metrics?: Metrics;
 }
 
 /**
@@ -116,6 +122,12 @@ export interface ServiceParts {
  */
 export function createServices(config: Config, parts: ServiceParts): Services {
   const { store, readStore, logger, clock, compliance } = parts;
+  const metrics = parts.metrics ?? createMetrics();
+  const writeDay = instrumentAccessWriter(
+    parts.writeAccessDay ?? ((stream, records) => appendAccessDay(store, stream, records)),
+    metrics,
+    tracingActive(),
+  );
   const caseEvents = createCaseEvents();
   const runner = createProjectionRunner({
     store,
@@ -136,12 +148,13 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     store,
     readStore,
     runner,
-    accessLog: createEventStoreAccessLog({ store, writeDay: parts.writeAccessDay, clock, onError: logged('access log') }),
+    accessLog: createEventStoreAccessLog({ store, writeDay, clock, onError: logged('access log') }),
     securityEvents: createSecurityEvents({ store, clock, onError: logged('security event') }),
     caseEvents,
     clock,
     logger,
     streamStates: createStreamStates(),
+    metrics,
   };
 }
 
@@ -149,11 +162,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (() => new Date());
   const compliance = overrides.compliance ?? complianceConfigOf(config);
-  const store = overrides.store ?? (await openEventStore(config));
-  const readStore = overrides.readStore ?? (await openReadStore(config));
+  // Append metrics always; spans at the port boundary only when a tracer provider is registered (main.ts).
+  const metrics = createMetrics();
+  const traced = tracingActive();
+  const store = instrumentEventStore(
+    overrides.store ?? (await openEventStore(config)),
+    metrics,
+    config.eventStoreUrl ? 'kurrentdb' : 'sqlite',
+    traced,
+  );
+  const openedReadStore = overrides.readStore ?? (await openReadStore(config));
+  const readStore = traced ? traceReadStore(openedReadStore) : openedReadStore;
   // On the embedded store's file, the access log is written from a worker thread (worker-access-writer.ts).
   const accessWriter = !overrides.store && !config.eventStoreUrl ? startWorkerAccessWriter(sqliteFile(config)) : null;
-  const services = createServices(config, { store, readStore, logger, clock, compliance, writeAccessDay: accessWriter?.writeDay });
+  const services = createServices(config, { store, readStore, logger, clock, compliance, writeAccessDay: accessWriter?.writeDay, metrics });
+  metrics.setSources({
+    projections: async () => {
+      const r = await readiness(services.store, services.runner, services.clock());
+      return { ready: r.ready, lagEvents: r.lag.events, lagSeconds: r.lag.seconds, projections: r.projections };
+    },
+    securityEvents: () => services.securityEvents.counts(),
+  });
   const { runner, accessLog, securityEvents } = services;
   const verifyToken = createTokenVerifier({
     secret: config.jwksUrl ? null : (config.jwtSecret ?? localSecret(config.dataDir)),
@@ -178,7 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const started = Date.now();
   logger.info({}, 'building read models');
   await unlessAborted(runner.start(), overrides.abortStart, closeStores);
-  logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models ready');
+  logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models built');
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
   const checkpointer = signingKey
     ? startIntegrityCheckpointer({ store, key: signingKey, intervalMs: config.integrityCheckpointIntervalMs, clock, logger })

@@ -31,6 +31,8 @@ export interface Config {
   facilityTimeZones: Record<string, string>;
   /** SIGTERM/SIGINT: how long a shutdown may take before the process gives up and exits 1. */
   shutdownTimeoutMs: number;
+  /** CORS_ORIGINS: exact origins (scheme://host[:port]) a browser may call the API from; empty: CORS off. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -99,6 +101,29 @@ export function loadConfig(processEnv: Env = process.env): Config {
     return zones;
   };
 
+  /** `https://app.example,http://localhost:5173`: exact origins, as a browser sends them in `Origin`. */
+  const origins = (name: string): string[] => {
+    const list = (text(name) ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    for (const origin of list) {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        // reported below
+      }
+      if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+        problems.push(
+          `${name} must list exact origins such as https://app.example or http://localhost:5173 (no path, no trailing slash, no wildcard)`,
+        );
+        break;
+      }
+    }
+    return list;
+  };
+
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -131,6 +156,7 @@ export function loadConfig(processEnv: Env = process.env): Config {
     integrityCheckpointIntervalMs: int('INTEGRITY_CHECKPOINT_INTERVAL_MS', 60 * 60 * 1000, 0, 7 * 24 * 60 * 60 * 1000),
     facilityTimeZones: timeZones('FACILITY_TIME_ZONES'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    corsOrigins: origins('CORS_ORIGINS'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

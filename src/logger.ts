@@ -3,8 +3,9 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** `destination`: where lines go (default stdout; tests capture them). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'celltrail' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -13,5 +14,6 @@ export function createLogger(level: string): Logger {
       paths: ['*.givenName', '*.familyName', '*.birthDate', '*.mrn', '*.authorization', '*.variables', 'req.headers.authorization'],
       remove: true,
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -3,33 +3,64 @@
  * Shutdown is owned here, and only here: SIGTERM or SIGINT stops the app (App.stop: stop accepting,
  * finish or cut what is in flight, write the access log out, close the stores) and exits 0, also when
  * it arrives during start-up; past SHUTDOWN_TIMEOUT_MS it exits 1; a second signal exits at once.
+ * A start that fails (bad configuration, port in use, store unreachable) logs one JSON line,
+ * "failed to start", with the reason, and exits non-zero (2 for configuration, else 1); nothing is
+ * logged as listening, and the port is checked before the read models are built.
  */
 import 'reflect-metadata';
+import net from 'node:net';
 import { constants } from 'node:os';
 import { AppStartAbortedError, createApp, type App } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
+import { startTracing } from './observability/tracing-setup';
+
+/** Fails at once (EADDRINUSE, EACCES) when the port cannot be bound, before anything is built. */
+function checkPort(config: Config): Promise<void> {
+  if (config.port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
+/** The one line a failed start leaves: JSON, the reason without a stack (and without any value sent). */
+function failedToStart(logger: Logger, error: unknown, exitCode: number): never {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    error instanceof ConfigError
+      ? { problems: error.problems }
+      : {
+          err: {
+            name: error instanceof Error ? error.name : typeof error,
+            message: error instanceof Error ? error.message : String(error),
+            ...(code ? { code } : {}),
+          },
+        };
+  logger.fatal(reason, 'failed to start');
+  process.exit(exitCode);
+}
 
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) failedToStart(createLogger('info'), error, 2);
     throw error;
   }
   const logger = createLogger(config.logLevel);
   const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+  const tracing = startTracing(process.env);
 
   let app: App | null = null;
   let shuttingDown = false;
   const startAborted = new AbortController();
   const stopApp = (running: App): void => {
     running.stop().then(
-      () => {
+      async () => {
+        await tracing?.shutdown().catch(() => undefined); // export the spans still buffered
         logger.info({}, 'stopped');
         process.exit(0);
       },
@@ -58,15 +89,22 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   try {
+    await checkPort(config);
     app = await createApp(config, { logger, abortStart: startAborted.signal });
   } catch (error) {
-    if (!(error instanceof AppStartAbortedError)) throw error;
+    if (!(error instanceof AppStartAbortedError)) failedToStart(logger, error, 1);
     logger.info({}, 'stopped during start-up');
     process.exit(0);
   }
   // A signal that came after the read models were ready but before the app was returned.
   if (shuttingDown) return stopApp(app);
-  const url = await app.listen();
+  let url: string;
+  try {
+    url = await app.listen();
+  } catch (error) {
+    // The port was taken after the check: the stores are open, but nothing was served.
+    failedToStart(logger, error, 1);
+  }
   logger.info(
     {
       url: `${url}/graphql`,
@@ -78,7 +116,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`celltrail failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => failedToStart(createLogger('info'), error, 1));

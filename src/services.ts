@@ -5,6 +5,7 @@ import type { StreamStates } from './commands/stream-states';
 import type { ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
+import type { Metrics } from './observability/metrics';
 import type { CaseEvents } from './graphql/case/case-events';
 import type { ProjectionRunner } from './projection/runner';
 import type { ReadStore } from './readstore/port';
@@ -24,4 +25,6 @@ export interface Services {
   logger: Logger;
   /** The command side's folded state per stream (commands/stream-states.ts). */
   streamStates: StreamStates;
+  /** Prometheus metrics of this app (observability/metrics.ts). */
+  metrics: Metrics;
 }

@@ -8,7 +8,14 @@ import DataLoader from 'dataloader';
 import type { CaseSummary } from '../../projections/case-summary';
 import type { PatientSummary } from '../../projections/patient-summary';
 import type { AccessOutcome, AccessRecord } from '../audit/access-log';
-import { readAccessLogPage, type AccessLogCursor, type AccessLogPage, type AccessLogQuery } from '../audit/access-log-reader';
+import {
+  readAccessLogPage,
+  readAccessLogPageBackwards,
+  type AccessLogCursor,
+  type AccessLogPage,
+  type AccessLogPageBackwards,
+  type AccessLogQuery,
+} from '../audit/access-log-reader';
 import { auditLogPlan, type AuditLogQuery } from '../audit/audit-log-query';
 import { caseAsOf, type CaseAsOf } from '../audit/case-as-of';
 import { readEventPage, type EventPage } from '../audit/event-page';
@@ -44,6 +51,8 @@ export interface CasePage {
   items: CaseSummary[];
   cursors: CursorValues[];
   hasNextPage: boolean;
+  /** Read backwards (`before`): more cases precede the page. */
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 
@@ -54,7 +63,11 @@ export interface PatientData extends CaseCommands {
   now(): Date;
   readonly maxPageSize: number;
   case(id: string): Promise<CaseSummary | null>;
-  cases(query: CaseQuery | undefined, page: { limit: number; after?: CursorValues }): Promise<CasePage>;
+  /** A page of cases, most recently updated first: after a cursor, or (backwards) the last `limit` before one. */
+  cases(
+    query: CaseQuery | undefined,
+    page: { limit: number; after?: CursorValues } | { limit: number; direction: 'backwards'; before?: CursorValues },
+  ): Promise<CasePage>;
   /** The audits of the cases a query selects: counts only, no patient data. */
   complianceAudits(query: CaseQuery | undefined): Promise<CaseAudit[]>;
   /** Whether the caller may see compliance findings (a VIEWER may not). */
@@ -63,13 +76,19 @@ export interface PatientData extends CaseCommands {
   casesOfPatient(patient: PatientSummary): Promise<CaseSummary[]>;
   /** Patients of the caller's facilities by exact MRN or name prefix, family name first; each one returned is a logged read. */
   searchPatients(search: PatientSearch, limit: number): Promise<PatientSummary[]>;
-  caseHistory(caseId: string, page: { fromRevision: number; maxCount: number }): Promise<RecordedEvent[] | null>;
+  /** Up to `maxCount` events of the case from `fromRevision` (inclusive), forwards or backwards (then newest first). */
+  caseHistory(
+    caseId: string,
+    page: { fromRevision?: number; maxCount: number; direction?: 'forwards' | 'backwards' },
+  ): Promise<RecordedEvent[] | null>;
   caseAsOf(caseId: string, at: string): Promise<CaseAsOf | null>;
   verifyCase(caseId: string): Promise<StreamIntegrity | null>;
   /** The full record of a case stream met in a history or audit-log page (null for other streams or outside scope). */
   caseRecordOfStream(stream: string): Promise<CaseRecord | null>;
   auditLog(query: AuditLogQuery, page: { first: number; after?: Position }): Promise<EventPage>;
   accessLog(query: AccessLogQuery, page: { first: number; after?: AccessLogCursor }): Promise<AccessLogPage>;
+  /** The access log read backwards: the `last` entries before a cursor (or the end), in the order of access. */
+  accessLogBackwards(query: AccessLogQuery, page: { last: number; before?: AccessLogCursor }): Promise<AccessLogPageBackwards>;
   /**
    * An export of one case (null when it is not in the caller's scope) or, for administrators, of the whole
    * store. A case's read is recorded before a line is written; a whole-store export's subjects as it ends.
@@ -164,6 +183,17 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
     return result;
   }
 
+  /** Reads a page of the access log in the caller's facilities, and records that read. */
+  async function readAccessLog<T>(query: AccessLogQuery, read: (facilities: readonly string[] | null) => Promise<T>): Promise<T> {
+    const { user, scope } = authorize('readAccessLog');
+    const result = await read(scope.kind === 'all' ? null : scope.facilities);
+    // Filed under the facility of the case asked about (its auditors see who looked, even from outside), else the caller's first.
+    const owner = query.caseId ? await caseOwner(query.caseId) : null;
+    const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
+    await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
+    return result;
+  }
+
   const data: PatientData = {
     ...caseCommands(
       services,
@@ -189,7 +219,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       const { user, scope } = authorize('readSummaries');
       const filter = caseFilter(scope, query, clock());
       const [found, totalCount] = await Promise.all([
-        readStore.find(CASE_SUMMARY, { filter, sort: [['updatedAt', -1]], limit: page.limit, after: page.after }),
+        readStore.find(CASE_SUMMARY, { filter, sort: [['updatedAt', -1]], ...page }),
         readStore.count(CASE_SUMMARY, filter),
       ]);
       const items = found.items as unknown as CaseSummary[];
@@ -197,7 +227,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
         user,
         items.map((c) => access('cases', c.facilityId, c.id, c.patientId, 'OK')),
       );
-      return { items, cursors: found.cursors, hasNextPage: found.hasNextPage, totalCount };
+      return { items, cursors: found.cursors, hasNextPage: found.hasNextPage, hasPreviousPage: found.hasPreviousPage, totalCount };
     },
 
     async complianceAudits(query) {
@@ -265,7 +295,7 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
 
     caseHistory(caseId, page) {
       return readCase('readCaseHistory', 'caseHistory', caseId, () =>
-        store.readStream(caseStream(caseId), { fromRevision: page.fromRevision, maxCount: page.maxCount }),
+        store.readStream(caseStream(caseId), { fromRevision: page.fromRevision, maxCount: page.maxCount, direction: page.direction }),
       );
     },
 
@@ -312,18 +342,16 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       return result;
     },
 
-    async accessLog(query, page) {
-      const { user, scope } = authorize('readAccessLog');
-      const result = await readAccessLogPage(
-        store,
-        { ...query, facilities: scope.kind === 'all' ? null : scope.facilities },
-        { first: page.first, after: page.after, now: clock() },
+    accessLog(query, page) {
+      return readAccessLog(query, (facilities) =>
+        readAccessLogPage(store, { ...query, facilities }, { first: page.first, after: page.after, now: clock() }),
       );
-      // Filed under the facility of the case asked about (its auditors see who looked, even from outside), else the caller's first.
-      const owner = query.caseId ? await caseOwner(query.caseId) : null;
-      const facilityId = owner?.facilityId ?? user.facilities[0] ?? null;
-      await logged(user, [access('accessLog', facilityId, query.caseId ?? null, query.patientId ?? null, 'OK')]);
-      return result;
+    },
+
+    accessLogBackwards(query, page) {
+      return readAccessLog(query, (facilities) =>
+        readAccessLogPageBackwards(store, { ...query, facilities }, { last: page.last, before: page.before, now: clock() }),
+      );
     },
 
     async exportEvents(selection, write, options) {

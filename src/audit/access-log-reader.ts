@@ -40,6 +40,15 @@ export interface AccessLogPage {
   end: AccessLogCursor | null;
 }
 
+/** A page read backwards: the entries just before a cursor, in the order of access. */
+export interface AccessLogPageBackwards {
+  entries: AccessEntry[];
+  /** More entries (or entries not yet scanned) precede the page. */
+  hasPreviousPage: boolean;
+  /** Where the next backward page ends before: the first entry returned, or where the scan stopped. */
+  start: AccessLogCursor | null;
+}
+
 export interface AccessLogPageOptions {
   first: number;
   after?: AccessLogCursor;
@@ -52,6 +61,9 @@ export interface AccessLogPageOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 const nextDay = (day: string): string => dayOf(new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS));
+const previousDay = (day: string): string => dayOf(new Date(Date.parse(`${day}T00:00:00.000Z`) - DAY_MS));
+/** A cursor at the end of a day's stream, whatever its length. */
+const END_OF_DAY = Number.MAX_SAFE_INTEGER;
 const streamOf = (day: string): string => `${ACCESS_STREAM_PREFIX}${day}`;
 const idOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -120,4 +132,50 @@ export async function readAccessLogPage(store: EventStore, query: AccessLogQuery
     }
   }
   return { entries, hasNextPage: false, end: cursor };
+}
+
+/**
+ * The same walk read from the other end: day streams from the last day of the range (or the cursor's)
+ * back to the first, each read backwards by revision, so that a backward page holds exactly the entries
+ * a forward walk would have put just before the cursor. Same scan limit per call.
+ */
+export async function readAccessLogPageBackwards(
+  store: EventStore,
+  query: AccessLogQuery,
+  options: { last: number; before?: AccessLogCursor; now: Date; scanLimit?: number },
+): Promise<AccessLogPageBackwards> {
+  const { last, before } = options;
+  const scanLimit = options.scanLimit ?? 10_000;
+  const matches = accessMatches(query);
+  const firstDay = query.from ? dayOf(new Date(query.from)) : await firstLoggedDay(store);
+  const tomorrow = dayOf(new Date(options.now.getTime() + DAY_MS));
+  const lastDay = before?.day ?? (query.to && dayOf(new Date(query.to)) < tomorrow ? dayOf(new Date(query.to)) : tomorrow);
+  const found: AccessEntry[] = []; // newest first
+  const page = (hasPreviousPage: boolean, start: AccessLogCursor | null): AccessLogPageBackwards => ({
+    entries: found.slice().reverse(),
+    hasPreviousPage,
+    start,
+  });
+  if (firstDay === null) return page(false, null);
+  let cursor: AccessLogCursor = before ?? { day: lastDay, revision: END_OF_DAY };
+  let scanned = 0;
+  for (let day = lastDay; day >= firstDay; day = previousDay(day)) {
+    if (day !== cursor.day) cursor = { day, revision: END_OF_DAY };
+    while (cursor.revision > 0) {
+      if (scanned >= scanLimit) return page(true, cursor);
+      const maxCount = Math.min(Math.max(last + 1, 100), 1000);
+      const fromRevision = cursor.revision === END_OF_DAY ? undefined : cursor.revision - 1;
+      const read = await store.readStream(streamOf(day), { direction: 'backwards', fromRevision, maxCount });
+      scanned += Math.max(1, read.length);
+      for (const event of read) {
+        if (matches(event)) {
+          if (found.length === last) return page(true, found[last - 1]?.cursor ?? cursor);
+          found.push(accessEntryOf(event, day));
+        }
+        cursor = { day, revision: event.revision };
+      }
+      if (read.length < maxCount) break;
+    }
+  }
+  return page(false, found[found.length - 1]?.cursor ?? cursor);
 }

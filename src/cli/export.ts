@@ -52,7 +52,16 @@ const USAGE =
   'usage: npm run export -- --case <id> | --all [--out <file>] [--actor <user id>] [--facility <id>]...\n' +
   '       npm run export -- --case <id> --fhir [--as-of <ISO time>] [--out <file>] [--actor <user id>] [--facility <id>]...\n' +
   '       npm run export -- --verify <file | -> --key <public key file> [--checkpoint <kept checkpoint.json>]\n' +
-  '       npm run export -- --public-key\n';
+  '       npm run export -- --public-key\n' +
+  '\n' +
+  'Writes a signed NDJSON export of the events (one case, or --all) on stdout or into --out, read through the\n' +
+  'same authorized, access-logged path as the API: with --facility as an auditor of those facilities, without it as\n' +
+  "the store's operator (ADMIN). --actor names who exports (default CELLTRAIL_ACTOR, else cli).\n" +
+  '  --verify <file | ->   checks an export offline: signature (--key), chains, heads, proofs (--checkpoint)\n' +
+  "  --public-key          prints the server's public signing key (PEM)\n" +
+  '  -h, --help            this text\n' +
+  'Use `npm run -s export` (or --out) so that npm prints nothing of its own on stdout.\n' +
+  'Exit codes: 0 well, 1 a broken chain or an export not intact, 2 bad usage, 3 could not run, 4 no such case.\n';
 
 /** Exit code: the case asked for does not exist. */
 export const NOT_FOUND = 4;
@@ -167,11 +176,16 @@ export async function runExport(argv: string[], io: ExportIo): Promise<number> {
         'public-key': { type: 'boolean' },
         fhir: { type: 'boolean' },
         'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
+  }
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
   }
   const modes = [values.case !== undefined, values.all === true, values.verify !== undefined, values['public-key'] === true].filter(
     Boolean,

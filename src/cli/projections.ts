@@ -112,11 +112,28 @@ async function rebuild(name: string | undefined, mode: 'rebuild' | 'check'): Pro
   }
 }
 
+const USAGE =
+  'usage: npm run projections -- status | rebuild [name] | check [name]\n' +
+  '\n' +
+  "  status           each projection's position, lag and dead letters: from MongoDB when MONGODB_URL is set, else\n" +
+  "                   from the running server's /ready at CELLTRAIL_URL (default http://127.0.0.1:$PORT)\n" +
+  '  rebuild [name]   with MONGODB_URL: replays every event into a side collection and swaps it in (blue/green);\n' +
+  '                   refused on the embedded default (restart the server instead: it rebuilds at every start)\n' +
+  '  check [name]     replays every event into a private in-memory copy; changes nothing\n' +
+  '  -h, --help       this text\n' +
+  'Exit codes: 0 done, 1 failed, 2 bad usage or refused, 3 no event store at DATA_DIR.\n';
+
 async function main(): Promise<number> {
-  const [command, name] = process.argv.slice(2);
-  if (command === 'status') return status();
-  if (command === 'rebuild' || command === 'check') return rebuild(name, command);
-  process.stderr.write('usage: npm run projections -- status | rebuild [name] | check [name]\n');
+  const [command, name, ...rest] = process.argv.slice(2);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (rest.length === 0 && (name === undefined || !name.startsWith('-'))) {
+    if (command === 'status' && name === undefined) return status();
+    if (command === 'rebuild' || command === 'check') return rebuild(name, command);
+  }
+  process.stderr.write(USAGE);
   return 2;
 }
 

@@ -9,6 +9,7 @@ import { canonicalJson, eventIdFor, sealEvents } from '../eventstore/envelope';
 import { ConcurrencyError, type Actor, type EventStore, type JsonObject, type Position, type RecordedEvent } from '../eventstore/port';
 import { SCHEMA_VERSION } from '../domain/events';
 import { commandKey, extendSnapshot, type RecordedCommand, type StreamSnapshot, type StreamStates } from './stream-states';
+import { inSpan, streamCategory } from '../observability/tracing';
 
 export interface CommandMeta {
   commandId: string;
@@ -75,7 +76,23 @@ export interface CommandDeps {
 /** Type and payload: what makes a retry the same command. */
 export const commandHashOf = (command: unknown): string => createHash('sha256').update(canonicalJson(command)).digest('hex');
 
-export async function handleCommand<C, S>(
+/** A span per command (a no-op without a tracer provider): its type and its stream's category, never its payload. */
+export function handleCommand<C, S>(
+  deps: CommandDeps,
+  stream: string,
+  decider: StreamDecider<C, S>,
+  command: C,
+  meta: CommandMeta,
+): Promise<CommandResult> {
+  const type = (command as { type?: unknown }).type;
+  return inSpan(
+    'command',
+    { 'celltrail.command.type': typeof type === 'string' ? type : 'unknown', 'celltrail.stream.category': streamCategory(stream) },
+    () => decideAndAppend(deps, stream, decider, command, meta),
+  );
+}
+
+async function decideAndAppend<C, S>(
   deps: CommandDeps,
   stream: string,
   decider: StreamDecider<C, S>,

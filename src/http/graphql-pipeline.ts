@@ -90,7 +90,7 @@ export function createPipeline(options: PipelineOptions): GraphqlPipeline {
         },
         'request failed',
       ),
-    { maskInternal: true, hideSchemaDetails: options.production },
+    { maskInternal: true, hideSchemaDetails: options.production, inputArgumentOf: inputArgumentsOf(schema) },
   );
 
   return {
@@ -124,4 +124,17 @@ export function createPipeline(options: PipelineOptions): GraphqlPipeline {
         : null;
     },
   };
+}
+
+/** Each top-level field's input-object argument (`input`, else `filter`), from the schema. */
+function inputArgumentsOf(schema: GraphQLSchema): (field: string) => string | undefined {
+  const byField = new Map<string, string>();
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const names = field.args.map((a) => a.name);
+      const argument = names.includes('input') ? 'input' : names.includes('filter') ? 'filter' : undefined;
+      if (argument) byField.set(field.name, argument);
+    }
+  }
+  return (field) => byField.get(field);
 }

@@ -40,31 +40,3 @@ export async function readiness(store: EventStore, runner: ProjectionRunner, now
     })),
   };
 }
-
-/** Prometheus text exposition of the same figures. */
-export function metricsText(r: Readiness, securityEvents: ReadonlyMap<string, number> = new Map()): string {
-  const lines = [
-    '# HELP celltrail_ready 1 when the read models are caught up and writable.',
-    '# TYPE celltrail_ready gauge',
-    `celltrail_ready ${r.ready ? 1 : 0}`,
-    '# HELP celltrail_projection_lag_events Events of the projected types in the store not yet applied by every projection.',
-    '# TYPE celltrail_projection_lag_events gauge',
-    `celltrail_projection_lag_events ${r.lag.events}`,
-    '# HELP celltrail_projection_lag_seconds Age of the oldest event not yet applied.',
-    '# TYPE celltrail_projection_lag_seconds gauge',
-    `celltrail_projection_lag_seconds ${r.lag.seconds}`,
-    '# HELP celltrail_projection_dead_letters Events a projection could not apply (live mode).',
-    '# TYPE celltrail_projection_dead_letters counter',
-    ...r.projections.map((p) => `celltrail_projection_dead_letters{projection="${p.name}"} ${p.deadLetters}`),
-    '# HELP celltrail_projection_position Global position each projection has applied.',
-    '# TYPE celltrail_projection_position gauge',
-    ...r.projections.map((p) => `celltrail_projection_position{projection="${p.name}"} ${p.position}`),
-    '# HELP celltrail_security_events_total Refused tokens, connections without one, and refused roles (recorded or rate-limited).',
-    '# TYPE celltrail_security_events_total counter',
-    ...[...securityEvents].map(([key, count]) => {
-      const [kind, reason] = key.split('/');
-      return `celltrail_security_events_total{kind="${kind}",reason="${reason}"} ${count}`;
-    }),
-  ];
-  return `${lines.join('\n')}\n`;
-}

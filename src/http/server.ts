@@ -19,10 +19,16 @@ import type { Context } from '../graphql/context';
 import type { Services } from '../services';
 import { createPipeline, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_TOKENS } from './graphql-pipeline';
 import { limitResponseSize, requestErrors } from './request-errors';
-import { metricsText, readiness } from './health';
+import { readiness } from './health';
 import { exportKeysHandler } from './keys';
 import { compiledExecution, type CompiledExecutionOptions } from './compiled-execution';
 import { consoleRouter, graphiqlPage } from './console';
+import { corsFor } from './cors';
+import { context as otelContext, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { observerPlugin, timeTopLevelResolvers } from '../observability/graphql-observer';
+import { secondsSince } from '../observability/metrics';
+import { correlationIdOf, observationOf, requestLog, type RequestObservation } from '../observability/request-log';
+import { tracer } from '../observability/tracing';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -47,11 +53,19 @@ function bearerOf(authorization: unknown): string | null {
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { schema, services, verifyToken } = options;
   const { logger, config } = services;
+  const { metrics } = services;
+  timeTopLevelResolvers(schema);
   const pipeline = createPipeline({ schema, logger, introspection: config.introspection, production: config.production });
   const app = express();
   app.disable('x-powered-by');
   // Answers carry patient data: no entity tag (a hash of each body, for caching it is not meant for).
   app.set('etag', false);
+  // One log line per request, with its correlation id (echoed in x-correlation-id), then its duration by route.
+  app.use(requestLog(logger));
+  app.use(httpMetrics(metrics));
+  // Off unless CORS_ORIGINS is set; preflights are answered here, before any route (cors.ts).
+  const corsMiddleware = corsFor(config.corsOrigins);
+  if (corsMiddleware) app.use(corsMiddleware);
   app.use(helmet());
   const server = http.createServer(app);
 
@@ -67,10 +81,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
   }
 
-  const context = (user: User | null, requestId: string): Context => ({
+  const context = (user: User | null, requestId: string, observed?: RequestObservation): Context => ({
     user,
     requestId,
     data: patientDataFor(services, user ? { user, correlationId: requestId } : null),
+    metrics,
+    observed,
   });
 
   // The same limits as HTTP, checked before authentication: the message size, and a short wait for connection_init.
@@ -137,6 +153,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of patient data, and no per-field cache hints to compute on every request.
       ApolloServerPluginCacheControlDisabled(),
+      observerPlugin(metrics),
       {
         async requestDidStart() {
           return {
@@ -175,8 +192,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   app.get('/keys/export', exportKeysHandler(services.config));
   app.get('/metrics', async (_req, res) => {
-    const r = await readiness(services.store, services.runner, services.clock());
-    res.type('text/plain; version=0.0.4').send(metricsText(r, services.securityEvents.counts()));
+    const { contentType, text } = await metrics.scrape();
+    res.type(contentType).send(text);
   });
   // The web console and, outside production, GraphiQL for a browser's GET /graphql (console.ts).
   app.use('/console', consoleRouter());
@@ -190,11 +207,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     },
     express.json({ limit: MAX_REQUEST_BYTES }),
     limitResponseSize(MAX_RESPONSE_BYTES),
+    traceRequest,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const incoming = req.headers['x-correlation-id'];
-        const requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        return context(await callerOf(req.headers.authorization, 'http'), requestId);
+      context: async ({ req, res }) => {
+        // The request log's correlation id: the access records and events of this request carry it too.
+        const observed = observationOf(res);
+        const user = await callerOf(req.headers.authorization, 'http');
+        if (user) observed.userId = user.id;
+        return context(user, correlationIdOf(req), observed);
       },
     }),
   );
@@ -208,3 +228,33 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     },
   };
 }
+
+/** Routes counted by name; anything else is "other" (paths are the client's to choose). */
+const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics', '/keys/export']);
+const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD']);
+
+function httpMetrics(metrics: Services['metrics']): express.RequestHandler {
+  return (req, res, next) => {
+    const start = process.hrtime.bigint();
+    // Taken now: a mounted router rewrites req.url while it runs.
+    const route = ROUTES.has(req.path) ? req.path : 'other';
+    const method = METHODS.has(req.method) ? req.method : 'OTHER';
+    res.once('finish', () => metrics.httpRequest(route, method, res.statusCode, secondsSince(start)));
+    next();
+  };
+}
+
+/**
+ * The request's span, child of the client's W3C `traceparent` when it sent one, made active for the rest
+ * of the request (GraphQL operation, command handler, store calls). A no-op without a tracer provider.
+ * After body parsing: a body's stream events would not run in this context.
+ */
+const traceRequest: express.RequestHandler = (req, res, next) => {
+  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  const span = tracer().startSpan('graphql', { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
+  res.once('finish', () => {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    span.end();
+  });
+  otelContext.with(trace.setSpan(parent, span), next);
+};

@@ -28,6 +28,13 @@ export interface FindOptions {
    * as returned in `FindResult.endCursor`. Documents strictly after it in the sort order are returned.
    */
   after?: CursorValues;
+  /**
+   * 'backwards': the last `limit` documents (strictly before `before`, when given), still in the sort
+   * order, so that pages read either way line up. Default 'forwards'.
+   */
+  direction?: 'forwards' | 'backwards';
+  /** Keyset cursor for reading backwards, as `after` is for reading forwards. Only with direction 'backwards'. */
+  before?: CursorValues;
 }
 
 export type CursorValues = ReadonlyArray<unknown>;
@@ -36,7 +43,10 @@ export interface FindResult<T extends StoredDocument> {
   items: T[];
   /** Cursor values of each item, same order as `items`. */
   cursors: CursorValues[];
+  /** Reading forwards (`after` or no cursor): more documents follow the page. False when reading backwards. */
   hasNextPage: boolean;
+  /** Reading backwards (`before`): more documents precede the page. False when reading forwards. */
+  hasPreviousPage: boolean;
 }
 
 /**

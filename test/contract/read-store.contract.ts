@@ -318,6 +318,7 @@ export function describeReadStoreContract(name: string, makeStore: MakeStore, op
           items: [],
           cursors: [],
           hasNextPage: false,
+          hasPreviousPage: false,
         });
       });
 
@@ -377,6 +378,7 @@ export function describeReadStoreContract(name: string, makeStore: MakeStore, op
           items: [],
           cursors: [],
           hasNextPage: false,
+          hasPreviousPage: false,
         });
       });
 
@@ -463,6 +465,86 @@ export function describeReadStoreContract(name: string, makeStore: MakeStore, op
         // null and missing sort as equal, lowest of all values
         const expected = expectedOrder(data, [(d) => (d.signedAt as string | null | undefined) ?? '', direction]);
         expect(paged.order).toEqual(expected);
+      });
+    });
+
+    describe('keyset paging backwards', () => {
+      /** From the end (or from `start`), `last` at a time: the pages as read, each in sort order. */
+      async function pageBackwards(
+        collection: string,
+        options: Omit<FindOptions, 'after' | 'before' | 'limit'>,
+        pageSize: number,
+        start?: readonly unknown[],
+      ): Promise<{ pages: string[][]; hasPrevious: boolean[] }> {
+        const pages: string[][] = [];
+        const hasPrevious: boolean[] = [];
+        let before = start;
+        for (let guard = 0; guard < 100; guard++) {
+          const page = await store.find(collection, { ...options, direction: 'backwards', limit: pageSize, ...(before ? { before } : {}) });
+          pages.push(ids(page.items));
+          hasPrevious.push(page.hasPreviousPage);
+          expect(page.hasNextPage).toBe(false);
+          if (!page.hasPreviousPage) break;
+          before = page.cursors[0];
+        }
+        return { pages, hasPrevious };
+      }
+
+      test('from the end, visits every document once, each page in sort order, ties and nulls included', async () => {
+        const cases = uniqueCollection('cases');
+        const data = caseDocs(100).map((d, i) => (i % 7 === 0 ? { ...d, openedAt: null } : d));
+        await store.upsertMany(cases, data);
+        const expected = (
+          await store.find(cases, {
+            sort: [
+              ['status', -1],
+              ['openedAt', 1],
+            ],
+          })
+        ).items.map((d) => d._id);
+
+        const backwards = await pageBackwards(
+          cases,
+          {
+            sort: [
+              ['status', -1],
+              ['openedAt', 1],
+            ],
+          },
+          15,
+        );
+        // Pages come from the end: the last page first; put back in order they are the whole order.
+        expect(backwards.pages.slice().reverse().flat()).toEqual(expected);
+        expect(backwards.pages.map((p) => p.length)).toEqual([15, 15, 15, 15, 15, 15, 10]);
+        expect(backwards.hasPrevious).toEqual([true, true, true, true, true, true, false]);
+      });
+
+      test('before a cursor taken forwards: exactly the documents a forward read put before it', async () => {
+        const cases = uniqueCollection('cases');
+        const data = caseDocs(60);
+        await store.upsertMany(cases, data);
+        const sort = [['score', 1]] as const;
+        const all = await store.find(cases, { sort });
+        const cursor = all.cursors[37]!;
+        const before = await store.find(cases, { sort, direction: 'backwards', before: cursor, limit: 10 });
+        expect(ids(before.items)).toEqual(ids(all.items.slice(27, 37)));
+        expect(before.cursors).toEqual(all.cursors.slice(27, 37));
+        expect(before.hasPreviousPage).toBe(true);
+        // and forwards again from the backward page's last cursor: the cursor's document comes next
+        const again = await store.find(cases, { sort, after: before.cursors.at(-1)!, limit: 1 });
+        expect(ids(again.items)).toEqual([all.items[37]!._id]);
+        // nothing before the first document
+        expect(await store.find(cases, { sort, direction: 'backwards', before: all.cursors[0]!, limit: 5 })).toMatchObject({
+          items: [],
+          hasPreviousPage: false,
+        });
+      });
+
+      test('refuses a cursor for the other direction', async () => {
+        const cases = uniqueCollection('cases');
+        await store.upsertMany(cases, caseDocs(3));
+        await expect(store.find(cases, { before: ['case-0002'] })).rejects.toThrow(RangeError);
+        await expect(store.find(cases, { direction: 'backwards', after: ['case-0000'] })).rejects.toThrow(RangeError);
       });
     });
 
@@ -557,6 +639,7 @@ export function describeReadStoreContract(name: string, makeStore: MakeStore, op
           items: [doc('both', 3n, { v: 'new' }), doc('new-only', 4n)],
           cursors: [['both'], ['new-only']],
           hasNextPage: false,
+          hasPreviousPage: false,
         });
         expect(await store.count(source)).toBe(0);
         expect(await store.get(source, 'both')).toBeNull();

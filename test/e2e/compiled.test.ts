@@ -111,7 +111,12 @@ describe('the compiled server and CLIs, secrets from files only', () => {
       timeout: 30_000,
     });
     expect(started.status).toBe(2);
-    expect(started.stderr).toContain(`JWT_SECRET_FILE: cannot read ${path.join(dir, 'no-such-secret')} (ENOENT)`);
+    // one JSON log line, naming the variable and the file
+    const lines = started.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!) as { msg: string; problems: string[] };
+    expect(line.msg).toBe('failed to start');
+    expect(line.problems).toContain(`JWT_SECRET_FILE: cannot read ${path.join(dir, 'no-such-secret')} (ENOENT)`);
   });
 
   it('runs verify and export from the compiled output against the server’s store', async () => {

@@ -280,7 +280,7 @@ describe('SIGTERM during start-up, and a second signal', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('"msg":"stopped during start-up"');
-    expect(server.output()).not.toContain('"msg":"read models ready"');
+    expect(server.output()).not.toContain('"msg":"read models built"');
   });
 
   it('cuts a peer that never answers after the grace (half the bound) and still exits 0', async () => {

@@ -29,6 +29,17 @@ describe('configuration', () => {
     }
   });
 
+  it('reads CORS origins (none by default: CORS off) and refuses anything but exact origins', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://app.example',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'https://app.example/', 'app.example', 'https://app.example/path', 'ftp://app.example']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow('CORS_ORIGINS must list exact origins');
+    }
+  });
+
   it('reads facility time zones (none by default: UTC) and names a bad one', () => {
     expect(loadConfig({}).facilityTimeZones).toEqual({});
     expect(loadConfig({ FACILITY_TIME_ZONES: 'F1=Europe/Berlin, F2=America/Chicago' }).facilityTimeZones).toEqual({

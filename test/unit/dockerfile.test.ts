@@ -68,11 +68,15 @@ describe('Dockerfile', () => {
     expect(runtimeImage).toBe(`${arg('NODE_BUILD_IMAGE')}-slim`);
     const [major, minor, patch] = (/^node:(\d+)\.(\d+)\.(\d+)-/.exec(runtimeImage) ?? []).slice(1).map(Number);
     expect(major! % 2).toBe(0); // even majors are the LTS lines
-    // the image's Node satisfies `engines` (^MAJOR.MINOR.PATCH: that major, at least that release)
+    // the image's Node satisfies `engines` (^MAJOR.MINOR.PATCH alternatives: that major, at least that release)
     const engines = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
-    const [wantMajor, wantMinor, wantPatch] = (/^\^(\d+)\.(\d+)\.(\d+)$/.exec(engines) ?? []).slice(1).map(Number);
-    expect(major).toBe(wantMajor);
+    const ranges = engines.split('||').map((range) => (/^\^(\d+)\.(\d+)\.(\d+)$/.exec(range.trim()) ?? []).slice(1).map(Number));
+    const line = ranges.find(([wantMajor]) => wantMajor === major);
+    expect(line).toBeDefined();
+    const [, wantMinor, wantPatch] = line!;
     expect(minor! * 1000 + patch!).toBeGreaterThanOrEqual(wantMinor! * 1000 + wantPatch!);
+    // the newest line engines names: the current LTS
+    expect(major).toBe(Math.max(...ranges.map(([m]) => m!)));
   });
 
   test('runs the compiled server as a non-root user, with its health check on PORT', () => {

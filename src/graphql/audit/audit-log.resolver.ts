@@ -1,7 +1,7 @@
 /** Every event across streams in global order, for auditors and administrators. */
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { rolesFor } from '../../access/permissions';
-import { pageSize } from '../common/connection';
+import { pageInfoOf, pageRequest } from '../common/connection';
 import { perItem } from '../common/cost';
 import { badUserInput } from '../common/errors';
 import type { Context } from '../context';
@@ -26,11 +26,20 @@ export class AuditLogResolver {
     if (filter?.recordedFrom && filter.recordedTo && filter.recordedFrom > filter.recordedTo) {
       throw badUserInput([{ path: 'filter.recordedTo', constraints: ['recordedTo must not be before recordedFrom'] }]);
     }
-    const page = await ctx.data.auditLog(filter ?? {}, { first: pageSize(first, ctx.data.maxPageSize), after: positionAfter(after) });
+    const request = pageRequest({ first, after }, { max: ctx.data.maxPageSize, decode: positionAfter });
+    if (request.backward) throw new Error('unreachable: auditLog takes first/after only');
+    const page = await ctx.data.auditLog(filter ?? {}, { first: request.size, after: request.after });
     const edges = page.events.map((event) => ({ cursor: positionCursor(event.position), node: auditEventOf(event) }));
+    // An empty page reports the position it read from, so a reader can poll from there for newer events.
+    const end = page.endPosition === null ? null : positionCursor(page.endPosition);
     return {
       edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endPosition === null ? null : positionCursor(page.endPosition) },
+      pageInfo: pageInfoOf(
+        request,
+        edges.map((e) => e.cursor),
+        page.hasNextPage,
+        end,
+      ),
     };
   }
 }

@@ -1,7 +1,8 @@
 /** One case, for auditors: its history, the case as it stood at a moment, and its integrity — through the caller's seam. */
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { rolesFor } from '../../access/permissions';
-import { pageSize } from '../common/connection';
+import type { RecordedEvent } from '../../eventstore/port';
+import { pageInfoOf, pageRequest } from '../common/connection';
 import { COSTS, fixed, perItem } from '../common/cost';
 import { notFound } from '../common/errors';
 import { DateTimeScalar } from '../common/scalars';
@@ -24,13 +25,39 @@ export class CaseAuditResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<AuditEventConnection> {
-    const size = pageSize(first, ctx.data.maxPageSize, ctx.data.maxPageSize);
-    const fromRevision = (revisionAfter(after) ?? -1) + 1;
-    const read = await ctx.data.caseHistory(caseId, { fromRevision, maxCount: size + 1 });
-    if (!read) throw notFound('case');
-    const edges = read.slice(0, size).map((event) => ({ cursor: revisionCursor(event.revision), node: auditEventOf(event) }));
-    return { edges, pageInfo: { hasNextPage: read.length > size, endCursor: edges[edges.length - 1]?.cursor ?? after ?? null } };
+    const max = ctx.data.maxPageSize;
+    const request = pageRequest({ first, after, last, before }, { max, fallback: max, decode: revisionAfter });
+    let events: RecordedEvent[];
+    let more: boolean;
+    if (request.backward) {
+      // Newest first from just before the cursor (revision 0 is read and dropped: a stream has no revision -1).
+      const from = request.before === undefined ? undefined : Math.max(request.before - 1, 0);
+      const read = await ctx.data.caseHistory(caseId, { fromRevision: from, maxCount: request.size + 1, direction: 'backwards' });
+      if (!read) throw notFound('case');
+      const older = read.filter((event) => request.before === undefined || event.revision < request.before);
+      events = older.slice(0, request.size).reverse();
+      more = older.length > request.size;
+    } else {
+      const fromRevision = (request.after ?? -1) + 1;
+      const read = await ctx.data.caseHistory(caseId, { fromRevision, maxCount: request.size + 1 });
+      if (!read) throw notFound('case');
+      events = read.slice(0, request.size);
+      more = read.length > request.size;
+    }
+    const edges = events.map((event) => ({ cursor: revisionCursor(event.revision), node: auditEventOf(event) }));
+    const readFrom = request.backward ? before : after;
+    return {
+      edges,
+      pageInfo: pageInfoOf(
+        request,
+        edges.map((e) => e.cursor),
+        more,
+        readFrom ?? null,
+      ),
+    };
   }
 
   @Authorized(...rolesFor('readCaseHistory'))

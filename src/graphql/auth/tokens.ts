@@ -83,9 +83,24 @@ export async function signToken(secret: string, claims: TokenClaims): Promise<st
 
 const SECRET_FILE = 'jwt-secret';
 
+export function localSecretFile(dataDir: string): string {
+  return path.join(dataDir, SECRET_FILE);
+}
+
+/** The secret the server generated in DATA_DIR, or null when it has not (the token CLI creates none). */
+export function existingLocalSecret(dataDir: string): string | null {
+  try {
+    const secret = fs.readFileSync(localSecretFile(dataDir), 'utf8').trim();
+    return secret === '' ? null : secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** The embedded default: a secret generated on first start and kept (owner-only) in DATA_DIR. */
 export function localSecret(dataDir: string): string {
-  const file = path.join(dataDir, SECRET_FILE);
+  const file = localSecretFile(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
     return fs.readFileSync(file, 'utf8').trim();

@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { RULE_IDS } from '../../compliance/finding';
 import { Field, ID, InputType } from 'type-graphql';
 import { CASE_STATUSES } from '../../domain/values';
 import { CaseStatusEnum } from '../common/enums';
@@ -16,7 +17,8 @@ export class CaseFilter {
   complete?: boolean;
   @Field({ nullable: true, description: 'Cases with a finding of this rule, e.g. PRE-03.' })
   @IsOptional()
-  @Matches(/^[A-Z]{3,4}-\d{2}$/, { message: 'rule must be a rule id such as PRE-03' })
+  // An unknown rule would match no case: an empty answer that looks like "all compliant".
+  @IsIn(RULE_IDS, { message: 'rule must be one of the compliance rule ids listed in the README ("Compliance rules"), e.g. PRE-03' })
   rule?: string;
   @Field(() => DateTimeScalar, { nullable: true }) @IsOptional() @IsISO8601() updatedFrom?: string;
   @Field(() => DateTimeScalar, { nullable: true }) @IsOptional() @IsISO8601() updatedTo?: string;

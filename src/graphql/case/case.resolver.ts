@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Su
 import { complianceAt } from '../../compliance';
 import type { CaseSummary } from '../../../projections/case-summary';
 import { rolesFor } from '../../access/permissions';
-import { decodeCursor, encodeCursor, pageSize } from '../common/connection';
+import { decodeCursor, encodeCursor, pageInfoOf, pageRequest } from '../common/connection';
 import type { Context } from '../context';
 import { CaseConnection } from './case-connection.type';
 import { CaseFilter } from './case-filter.input';
@@ -26,14 +26,27 @@ export class CaseResolver {
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+    @Arg('before', () => String, { nullable: true }) before?: string,
   ): Promise<CaseConnection> {
-    const page = await ctx.data.cases(filter, { limit: pageSize(first, ctx.data.maxPageSize), after: decodeCursor(after) });
+    const request = pageRequest({ first, after, last, before }, { max: ctx.data.maxPageSize, decode: decodeCursor });
+    const page = await ctx.data.cases(
+      filter,
+      request.backward
+        ? { limit: request.size, direction: 'backwards', before: request.before }
+        : { limit: request.size, after: request.after },
+    );
     const edges = page.items.map((node, i) => ({ node: node as unknown as CaseType, cursor: encodeCursor(page.cursors[i] ?? []) }));
-    return {
-      totalCount: page.totalCount,
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    };
+    const more = request.backward ? page.hasPreviousPage : page.hasNextPage;
+    // An empty page reports the cursor it was read from as both ends, as every connection here does.
+    const readFrom = (request.backward ? before : after) ?? null;
+    const pageInfo = pageInfoOf(
+      request,
+      edges.map((e) => e.cursor),
+      more,
+      readFrom,
+    );
+    return { totalCount: page.totalCount, edges, pageInfo };
   }
 
   @Authorized(...rolesFor('readCompliance'))

@@ -32,7 +32,9 @@ export const fixed =
   ({ childComplexity }: Pick<ComplexityEstimatorArgs, 'childComplexity'>): number =>
     cost + childComplexity;
 
+/** A page of `first` or `last` items (backward pages cost what forward ones do). */
 export const perItem = ({ args, childComplexity }: Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity'>): number => {
-  const first = typeof args.first === 'number' && args.first >= 0 ? args.first : COSTS.defaultPage;
-  return 1 + childComplexity * Math.max(first, 1);
+  const asked = [args.first, args.last].filter((n): n is number => typeof n === 'number' && n >= 0);
+  const size = asked.length > 0 ? Math.max(...asked) : COSTS.defaultPage;
+  return 1 + childComplexity * Math.max(size, 1);
 };

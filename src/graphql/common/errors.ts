@@ -148,6 +148,24 @@ export interface FormatErrorOptions {
   maskInternal: boolean;
   /** Production: no "Did you mean …" naming fields and types of the schema. */
   hideSchemaDetails?: boolean;
+  /** The input-object argument of a top-level field (`input`, `filter`), for errors that carry no document node. */
+  inputArgumentOf?: (field: string) => string | undefined;
+}
+
+/**
+ * The argument an input validation error is about: type-graphql validates one input-object argument at a
+ * time without naming it. The field's own arguments say: `input` (mutations) or else `filter` (queries),
+ * from the document's field node, or, for an operation compiled by graphql-jit (whose errors carry no
+ * node), from the schema's top-level field named by the error's path.
+ */
+function argumentOf(error: unknown, path: GraphQLFormattedError['path'], options: FormatErrorOptions): string {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (node?.kind === Kind.FIELD) {
+    const names = (node.arguments ?? []).map((a) => a.name.value);
+    return names.includes('input') || !names.includes('filter') ? 'input' : 'filter';
+  }
+  const field = path?.length === 1 && typeof path[0] === 'string' ? path[0] : undefined;
+  return (field && options.inputArgumentOf?.(field)) ?? 'input';
 }
 
 export function createFormatError(report: ErrorReporter, options: FormatErrorOptions) {
@@ -165,8 +183,16 @@ function createUnhintedFormatError(report: ErrorReporter, options: FormatErrorOp
     const literal = literalValueProblem(original);
     if (literal) return { message: literal, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     if (original instanceof ArgumentValidationError) {
-      const fields = flattenValidationErrors(original.extensions.validationErrors as ValidationError[], 'input');
-      return { message: badUserInput(fields).message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
+      const fields = flattenValidationErrors(
+        original.extensions.validationErrors as ValidationError[],
+        argumentOf(error, formatted.path, options),
+      );
+      return {
+        message: badUserInput(fields).message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      };
     }
     const code = formatted.extensions?.code;
     if (original instanceof AuthorizationError || code === 'UNAUTHORIZED') {

@@ -9,7 +9,7 @@
 import { Query } from 'mingo';
 
 import type { Position } from '../../eventstore/port';
-import { checkFindOptions, cursorOf, effectiveSort } from '../keyset';
+import { checkFindOptions, cursorOf, effectiveSort, findBackwards } from '../keyset';
 import type { Filter, FindOptions, FindResult, ReadStore, StoredDocument } from '../port';
 import { checkCollectionName, checkStoredDocuments } from '../stored-document';
 import { compareTuples } from './compare-values';
@@ -43,7 +43,7 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
     return (doc) => query.test(doc);
   };
 
-  return {
+  const store: ReadStore = {
     durable: false,
 
     async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
@@ -65,6 +65,7 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
     async find<T extends StoredDocument>(collection: string, options: FindOptions = {}): Promise<FindResult<T>> {
       const sort = effectiveSort(options.sort);
       checkFindOptions(options, sort);
+      if (options.direction === 'backwards') return findBackwards((o) => store.find<T>(collection, o), options, sort);
       const directions = sort.map(([, direction]) => direction);
       const matches = matcher(options.filter);
 
@@ -85,6 +86,7 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
         items: rows.map((row) => row.doc as T),
         cursors: rows.map((row) => keep(row.cursor)),
         hasNextPage,
+        hasPreviousPage: false,
       };
     },
 
@@ -133,4 +135,5 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
 
     async close(): Promise<void> {},
   };
+  return store;
 }

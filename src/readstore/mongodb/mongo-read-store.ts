@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, type Collection, type Db, type IndexDescription } from 'mongodb';
 
 import type { Position } from '../../eventstore/port';
-import { checkFindOptions, cursorOf, effectiveSort } from '../keyset';
+import { checkFindOptions, cursorOf, effectiveSort, findBackwards } from '../keyset';
 import {
   positionFromKey,
   positionKey,
@@ -148,7 +148,7 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
     if (hasParked) await dropCollection(parked);
   };
 
-  return {
+  const store: ReadStore = {
     durable: true,
 
     async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
@@ -167,6 +167,7 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
     async find<T extends StoredDocument>(collection: string, options: FindOptions = {}): Promise<FindResult<T>> {
       const sort = effectiveSort(options.sort);
       checkFindOptions(options, sort);
+      if (options.direction === 'backwards') return findBackwards((o) => store.find<T>(collection, o), options, sort);
       const filter = withKeyset(options.filter, options.after && keysetFilter(sort, options.after));
       const limit = options.limit;
       const found = await data(collection)
@@ -177,7 +178,7 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
         .toArray();
       const hasNextPage = limit !== undefined && found.length > limit;
       const items = (hasNextPage ? found.slice(0, limit) : found) as T[];
-      return { items, cursors: items.map((doc) => cursorOf(doc, sort)), hasNextPage };
+      return { items, cursors: items.map((doc) => cursorOf(doc, sort)), hasNextPage, hasPreviousPage: false };
     },
 
     async count(collection: string, filter?: Filter): Promise<number> {
@@ -230,4 +231,5 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
       await client.close();
     },
   };
+  return store;
 }

@@ -1,5 +1,11 @@
 /** Reading the access log back across days: in order of access, filtered, paged, reading only the days asked for. */
-import { readAccessLogPage, type AccessLogCursor, type AccessLogQuery } from '../../../src/audit/access-log-reader';
+import fc from 'fast-check';
+import {
+  readAccessLogPage,
+  readAccessLogPageBackwards,
+  type AccessLogCursor,
+  type AccessLogQuery,
+} from '../../../src/audit/access-log-reader';
 import { createEventStoreAccessLog } from '../../../src/audit/event-store-access-log';
 import type { EventStore, ReadStreamOptions } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
@@ -56,6 +62,46 @@ describe('readAccessLogPage', () => {
     await log.close();
   });
   afterAll(() => store.close());
+
+  /** Every entry backwards, `last` at a time, from `before` (or the end); in the order of access. */
+  async function backwards(query: AccessLogQuery, last: number, before?: AccessLogCursor, scanLimit?: number) {
+    const pages: string[][] = [];
+    for (let guard = 0; guard < 200; guard++) {
+      const page = await readAccessLogPageBackwards(store, query, { last, before, now: NOW, scanLimit });
+      expect(page.entries.length).toBeLessThanOrEqual(last);
+      pages.unshift(page.entries.map((e) => e.correlationId));
+      if (!page.hasPreviousPage) return pages.flat();
+      before = page.start ?? undefined;
+    }
+    throw new Error('no end');
+  }
+
+  it('reads backwards exactly what it reads forwards, from the end or from any entry, filtered or not', async () => {
+    const queries: AccessLogQuery[] = [
+      {},
+      { patientId: 'p-3' },
+      { actorId: AUDITOR.id },
+      { from: '2026-04-02T02:00:00.000Z', to: '2026-04-06T00:00:00.000Z' },
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...queries),
+        fc.integer({ min: 1, max: 7 }),
+        fc.option(fc.integer({ min: 2, max: 15 }), { nil: undefined }),
+        fc.nat(),
+        async (query, last, scanLimit, at) => {
+          const forwards = (await everything(store, query, 100)).entries;
+          const ids = forwards.map((e) => e.correlationId);
+          expect(await backwards(query, last, undefined, scanLimit)).toEqual(ids);
+          if (forwards.length > 0) {
+            const from = at % forwards.length;
+            expect(await backwards(query, last, forwards[from]!.cursor, scanLimit)).toEqual(ids.slice(0, from));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 
   it('lists every access in the order it happened, page by page', async () => {
     const { entries, pages } = await everything(store, {}, 6);
