@@ -6,6 +6,7 @@ import type { ComplianceConfig } from './compliance';
 import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
 import type { CaseEvents } from './graphql/case/case-events';
+import type { CaseFeed } from './live/case-feed';
 import type { ProjectionRunner } from './projection/runner';
 import type { ReadStore } from './readstore/port';
 import type { SecurityEvents } from './audit/security-events';
@@ -20,6 +21,8 @@ export interface Services {
   /** Refused tokens and roles (audit/security-events.ts). */
   securityEvents: SecurityEvents;
   caseEvents: CaseEvents;
+  /** Live case updates from the shared log and read model (started on API instances only). */
+  caseFeed: CaseFeed;
   clock: () => Date;
   logger: Logger;
   /** The command side's folded state per stream (commands/stream-states.ts). */
