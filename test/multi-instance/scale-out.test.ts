@@ -1,0 +1,205 @@
+/**
+ * Any number of API instances over one KurrentDB (the EventStoreDB test server) and one MongoDB
+ * (FerretDB in CI): instances started together on an empty read model keep every summary; a kill -9
+ * of the projections' owner hands over within the default bound and loses no acknowledged write; a
+ * subscriber on an instance that was paused receives the final state of every case written through
+ * another; SIGTERM ends every instance within 10 s. (A deposed owner's late write being refused is
+ * tested on the lease and read store: test/contract/read-store.contract.ts, "leases and fencing".)
+ */
+import { createKurrentDbEventStore } from '../../src/eventstore/kurrentdb';
+import { recordRealisticHistory } from '../../bench/support/dataset';
+import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server';
+import { quickToConnect } from '../support/esdb-test-server/adapter-fixture';
+import { dropDatabase, uniqueDatabaseName } from '../support/mongo-test-database';
+import type { SpawnedServer } from '../support/server-process';
+import {
+  caseRevision,
+  clinician,
+  countDocuments,
+  databaseUrl,
+  describeMultiInstance,
+  holdsLease,
+  listening,
+  mongoUrl,
+  openCase,
+  recordDoppler,
+  removeTempFiles,
+  spawnInstance,
+  terminate,
+  until,
+  watchCase,
+  type Instance,
+  type Watch,
+} from './support';
+
+jest.setTimeout(240_000);
+
+const CASE_SUMMARY = 'case-summary';
+const PATIENT_SUMMARY = 'patient-summary';
+/** The default lease TTL (6 s) plus one renewal interval (2 s), within the issue's 10 s. */
+const HANDOVER_BOUND_MS = 10_000;
+
+describeMultiInstance('several instances over one KurrentDB and one MongoDB', () => {
+  let esdb: EsdbTestServer;
+  const databases: string[] = [];
+  const running = new Set<SpawnedServer>();
+
+  beforeAll(async () => {
+    esdb = await startEsdbTestServer();
+  });
+  afterEach(async () => {
+    for (const server of running) server.child.kill('SIGKILL');
+    running.clear();
+  });
+  afterAll(async () => {
+    await esdb.stop();
+    for (const database of databases) await dropDatabase(mongoUrl!, database).catch(() => {});
+    removeTempFiles();
+  });
+
+  const env = (database: string): Record<string, string> => ({
+    EVENTSTORE_URL: quickToConnect(esdb.url),
+    MONGODB_URL: databaseUrl(database),
+  });
+  const spawn = (name: string, database: string, extra: Record<string, string> = {}): SpawnedServer => {
+    const server = spawnInstance(name, { ...env(database), ...extra });
+    running.add(server);
+    return server;
+  };
+  const newDatabase = (): string => {
+    const database = uniqueDatabaseName('multi');
+    databases.push(database);
+    return database;
+  };
+  const stopAll = async (instances: readonly Instance[]): Promise<void> => {
+    const exits = await Promise.all(instances.map((instance) => terminate(instance.server)));
+    for (const exit of exits) {
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.ms).toBeLessThan(10_000);
+    }
+  };
+
+  test('two instances started together on an empty read model, at several offsets, keep every summary and rebuild once', async () => {
+    // A history written before any instance runs: every start is a first deploy on an empty read model.
+    const store = createKurrentDbEventStore({ url: quickToConnect(esdb.url) });
+    let cases: number;
+    let patients: number;
+    try {
+      await recordRealisticHistory({ store, seed: 19, events: 1500 });
+      const streams = new Set((await store.readAll({ filter: { streamPrefix: 'case-' } })).map((e) => e.stream));
+      cases = streams.size;
+      patients = new Set((await store.readAll({ filter: { streamPrefix: 'patient-' } })).map((e) => e.stream)).size;
+    } finally {
+      await store.close();
+    }
+    // The offsets at which two instances of the code before lost summaries (0.2–0.25 s), and at once.
+    for (const offsetMs of [0, 200, 250]) {
+      const database = newDatabase();
+      const a = spawn('a', database);
+      await new Promise((resolve) => setTimeout(resolve, offsetMs));
+      const b = spawn('b', database);
+      const instances = await Promise.all([listening('a', a), listening('b', b)]);
+      expect({ offsetMs, counts: await countDocuments(database, [CASE_SUMMARY, PATIENT_SUMMARY]) }).toEqual({
+        offsetMs,
+        counts: { [CASE_SUMMARY]: cases, [PATIENT_SUMMARY]: patients },
+      });
+      // Each projection was rebuilt by one instance, its lease holder, and is run by exactly one.
+      const rebuilds = instances.flatMap((i) => i.server.output().match(/"msg":"rebuilding projection"/g) ?? []);
+      expect(rebuilds).toHaveLength(2);
+      for (const projection of [CASE_SUMMARY, PATIENT_SUMMARY]) {
+        expect(instances.filter((i) => holdsLease(i, projection))).toHaveLength(1);
+      }
+      await stopAll(instances);
+    }
+  });
+
+  test('kill -9 of the projections owner mid-burst: another instance takes over within the bound, and every acknowledged write is readable through every instance', async () => {
+    const database = newDatabase();
+    const first = await listening('a', spawn('a', database));
+    // The first instance built the read models and owns every projection; two more join it.
+    expect(holdsLease(first, CASE_SUMMARY) && holdsLease(first, PATIENT_SUMMARY)).toBe(true);
+    const others = await Promise.all([listening('b', spawn('b', database)), listening('c', spawn('c', database))]);
+    const token = await clinician();
+    const opened = await Promise.all(Array.from({ length: 6 }, (_, i) => openCase(others[i % 2]!.url, token)));
+
+    const acknowledged = new Map<string, number>();
+    let stop = false;
+    const writer = async (index: number): Promise<void> => {
+      const { caseId, patientId } = opened[index]!;
+      while (!stop) {
+        const revision = await recordDoppler(others[index % 2]!.url, token, caseId, patientId).catch(() => null);
+        if (revision !== null) acknowledged.set(caseId, revision);
+      }
+    };
+    const writers = opened.map((_, i) => writer(i));
+    await until(() => acknowledged.size === opened.length, 30_000);
+    const killedAt = Date.now();
+    first.server.child.kill('SIGKILL');
+    await first.server.exited;
+    running.delete(first.server);
+    const tookOver = await until(
+      () => others.some((i) => holdsLease(i, CASE_SUMMARY)) && others.some((i) => holdsLease(i, PATIENT_SUMMARY)),
+      HANDOVER_BOUND_MS + 5000,
+      50,
+    );
+    const handoverMs = Date.now() - killedAt;
+    expect(tookOver).toBe(true);
+    expect(handoverMs).toBeLessThan(HANDOVER_BOUND_MS);
+    // The burst goes on across the handover, then stops.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    stop = true;
+    await Promise.all(writers);
+
+    // Read-your-writes through every remaining instance: each case at the last revision acknowledged.
+    for (const instance of others) {
+      for (const { caseId } of opened) {
+        const expected = acknowledged.get(caseId)!;
+        expect(await until(async () => ((await caseRevision(instance.url, token, caseId)) ?? -1) >= expected, 5000)).toBe(true);
+        expect({ instance: instance.name, caseId, revision: await caseRevision(instance.url, token, caseId) }).toEqual({
+          instance: instance.name,
+          caseId,
+          revision: expected,
+        });
+      }
+    }
+    await stopAll(others);
+  });
+
+  test('a subscriber on an instance paused with SIGSTOP (the projections owner, deposed meanwhile) receives the final state of every case written through another', async () => {
+    const database = newDatabase();
+    const paused = await listening('a', spawn('a', database));
+    const writerInstance = await listening('b', spawn('b', database));
+    expect(holdsLease(paused, CASE_SUMMARY)).toBe(true);
+    const token = await clinician();
+    const opened = await Promise.all(Array.from({ length: 5 }, () => openCase(writerInstance.url, token)));
+    const watches: Watch[] = opened.map(({ caseId }) => watchCase(paused.url, token, caseId));
+    try {
+      // Subscribed and live: a first write reaches every subscriber.
+      const first = await Promise.all(opened.map(({ caseId, patientId }) => recordDoppler(writerInstance.url, token, caseId, patientId)));
+      expect(await until(() => watches.every((w, i) => w.revisions.includes(first[i]!)), 15_000)).toBe(true);
+
+      paused.server.child.kill('SIGSTOP');
+      // Paused past its lease: the other instance takes the projections over, and the writes go on there.
+      const final = new Map<string, number>();
+      const deadline = Date.now() + HANDOVER_BOUND_MS + 2000;
+      while (Date.now() < deadline) {
+        for (const { caseId, patientId } of opened) {
+          const revision = await recordDoppler(writerInstance.url, token, caseId, patientId);
+          if (revision !== null) final.set(caseId, revision);
+        }
+      }
+      expect(holdsLease(writerInstance, CASE_SUMMARY)).toBe(true);
+      paused.server.child.kill('SIGCONT');
+
+      // Every subscriber gets its case's final state; the paused instance stopped running the projections.
+      const delivered = await until(() => watches.every((w, i) => w.revisions.at(-1) === final.get(opened[i]!.caseId)), 20_000);
+      expect(watches.map((w) => w.revisions.at(-1))).toEqual(opened.map(({ caseId }) => final.get(caseId)));
+      expect(delivered).toBe(true);
+      expect(await until(() => !holdsLease(paused, CASE_SUMMARY), 10_000)).toBe(true);
+      for (const { caseId } of opened) expect(await caseRevision(paused.url, token, caseId)).toBe(final.get(caseId));
+    } finally {
+      for (const watch of watches) await watch.client.dispose();
+    }
+    await stopAll([paused, writerInstance]);
+  });
+});
