@@ -154,6 +154,7 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
       store,
       readStore,
       projections: [entry.projection],
+      subscriptionTypes: handledTypes,
       batchSize: options.batchSize,
       logger,
       clock: options.clock,

@@ -29,6 +29,12 @@ export interface ProjectionRunnerOptions {
   clock?: () => Date;
   /** Called after each batch is durable in the read store, with the documents written per projection. */
   onApplied?: (written: ReadonlyMap<string, readonly StoredDocument[]>) => void;
+  /**
+   * The event types to subscribe to (default: those of `projections`). A runner of one projection among
+   * several (ownership.ts) subscribes to all of theirs, so that its checkpoint passes the others' events
+   * as the single runner's does: positions, lag and read-your-writes waits stay comparable across them.
+   */
+  subscriptionTypes?: readonly string[];
   /** Called after each batch with the position every projection has applied (its checkpoint). */
   onPosition?: (position: Position) => void;
   /**
@@ -89,7 +95,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const { store, readStore, projections } = options;
   const batchSize = options.batchSize ?? 1000;
   // Only the events some projection handles are read (and decoded): not the access log, for one.
-  const handledTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  const handledTypes = [...new Set(options.subscriptionTypes ?? projections.flatMap((p) => p.eventTypes))];
   const logger = options.logger ?? silent;
   // A memory read store holds every document anyway: fold the whole catch-up before writing once.
   const maxPendingDocuments = options.maxPendingDocuments ?? (readStore.durable ? 50_000 : Number.POSITIVE_INFINITY);
