@@ -20,7 +20,17 @@ import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type 
 import { FencedError, type Fence } from '../../projection/lease';
 import type { StoredDocument } from '../port';
 import { newestPerId } from '../stored-document';
+import { findByIds } from './by-ids';
 import { bulkWriteFailure, isOnlyDuplicateKeys } from './server-errors';
+
+/*
+ * `replaceById` (FerretDB): FerretDB 1.x uses the `_id` index only for a filter that is one `_id`
+ * equality, so the compare-and-swap above scans the collection, once per replaced document (180 ms at
+ * 10,000 summaries). There the replacement is by `_id` alone, after the positions and tokens were read
+ * and checked, and the caller serialises its own writes to a collection: a writer in another process
+ * that writes between the read and the replacement can be overwritten. Projections are written by the
+ * lease holder only, so that is a deposed owner paused in exactly that gap; on MongoDB it cannot happen.
+ */
 
 /** Rounds after which documents that still cannot be written are reported. */
 const MAX_ROUNDS = 5;
@@ -47,6 +57,7 @@ export async function guardedUpsert(
   docs: readonly StoredDocument[],
   maxOpsPerCommand: number = Number.POSITIVE_INFINITY,
   fence?: Fence,
+  replaceById = false,
 ): Promise<void> {
   let pending = newestPerId(docs).map((doc) => (fence ? { ...doc, _fence: fence.token } : doc));
   for (let round = 1; ; round++) {
@@ -70,7 +81,7 @@ export async function guardedUpsert(
       );
     }
     const insertsDone = await insertAbsent(collection, inserts);
-    const replacementsDone = await replaceOlder(collection, replacements, maxOpsPerCommand);
+    const replacementsDone = await replaceOlder(collection, replacements, maxOpsPerCommand, replaceById);
     if (insertsDone && replacementsDone) return;
     pending = [...inserts, ...replacements.map(({ doc }) => doc)];
   }
@@ -78,7 +89,11 @@ export async function guardedUpsert(
 
 /** `_position` and `_fence` of each stored document of the batch (null when it has none); absent ids are not in the map. */
 async function storedPositions(collection: Collection<StoredDocument>, docs: readonly StoredDocument[]): Promise<Map<string, Stored>> {
-  const stored = await collection.find({ _id: { $in: docs.map((doc) => doc._id) } }, { projection: { _position: 1, _fence: 1 } }).toArray();
+  const stored = await findByIds(
+    collection,
+    docs.map((doc) => doc._id),
+    { projection: { _position: 1, _fence: 1 } },
+  );
   return new Map(
     stored.map((doc) => [
       doc._id,
@@ -103,6 +118,7 @@ async function replaceOlder(
   collection: Collection<StoredDocument>,
   replacements: readonly Replacement[],
   maxOpsPerCommand: number,
+  replaceById: boolean,
 ): Promise<boolean> {
   let allMatched = true;
   const size = Math.min(replacements.length, maxOpsPerCommand);
@@ -111,7 +127,7 @@ async function replaceOlder(
     const operations: AnyBulkWriteOperation<StoredDocument>[] = chunk.map(({ doc, observed, observedFence }) => ({
       replaceOne: {
         // `_position: null` also matches a stored document without the field; so does `_fence: null`.
-        filter: { _id: doc._id, _position: observed, _fence: observedFence } as Filter<StoredDocument>,
+        filter: (replaceById ? { _id: doc._id } : { _id: doc._id, _position: observed, _fence: observedFence }) as Filter<StoredDocument>,
         replacement: doc,
       },
     }));

@@ -20,6 +20,7 @@ import {
   type StoredDocument,
 } from '../port';
 import { checkCollectionName, checkStoredDocuments } from '../stored-document';
+import { findByIds } from './by-ids';
 import { guardedUpsert } from './guarded-upsert';
 import { keysetFilter, withKeyset } from './keyset-filter';
 import { createMongoLeases, LEASES_COLLECTION } from './mongo-leases';
@@ -42,6 +43,8 @@ export interface MongoReadStoreOptions {
    * splits at the server's maxWriteBatchSize), {@link FERRETDB_MAX_OPS_PER_COMMAND} on FerretDB.
    */
   maxOpsPerCommand?: number;
+  /** Replace documents by `_id` alone after checking their positions (default: on FerretDB), see guarded-upsert.ts. */
+  replaceById?: boolean;
 }
 
 /**
@@ -87,9 +90,10 @@ export async function createMongoReadStore(options: MongoReadStoreOptions): Prom
     const db = client.db(options.database ?? databaseInUrl(options.url) ?? DEFAULT_DATABASE, {
       writeConcern: { w: 'majority', journal: true },
     });
-    const maxOpsPerCommand =
-      options.maxOpsPerCommand ?? ((await isFerretDB(client)) ? FERRETDB_MAX_OPS_PER_COMMAND : Number.POSITIVE_INFINITY);
-    return mongoReadStore(client, db, maxOpsPerCommand);
+    const ferretDB = await isFerretDB(client);
+    const maxOpsPerCommand = options.maxOpsPerCommand ?? (ferretDB ? FERRETDB_MAX_OPS_PER_COMMAND : Number.POSITIVE_INFINITY);
+    // FerretDB: replacements by `_id` alone, the only filter its `_id` index serves (guarded-upsert.ts).
+    return mongoReadStore(client, db, maxOpsPerCommand, options.replaceById ?? ferretDB);
   } catch (error) {
     await client.close();
     throw error;
@@ -102,7 +106,18 @@ async function isFerretDB(client: MongoClient): Promise<boolean> {
   return 'ferretdbVersion' in info;
 }
 
-function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): ReadStore {
+function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number, replaceById: boolean): ReadStore {
+  /** With `replaceById`, this store's writes to one collection run one at a time (see guarded-upsert.ts). */
+  const writing = new Map<string, Promise<void>>();
+  const serialised = (collection: string, write: () => Promise<void>): Promise<void> => {
+    if (!replaceById) return write();
+    const previous = writing.get(collection) ?? Promise.resolve();
+    const next = previous.then(write, write);
+    const settled = next.catch(() => {});
+    writing.set(collection, settled);
+    void settled.then(() => writing.get(collection) === settled && writing.delete(collection));
+    return next;
+  };
   const checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
 
   const data = (name: string): Collection<StoredDocument> => {
@@ -165,9 +180,7 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
 
     async getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
       if (ids.length === 0) return [];
-      const found = await data(collection)
-        .find({ _id: { $in: [...new Set(ids)] } }, { projection: HIDE_FENCE })
-        .toArray();
+      const found = await findByIds(data(collection), ids, { projection: HIDE_FENCE });
       const byId = new Map(found.map((doc) => [doc._id, doc as T]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -196,7 +209,8 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
     async upsertMany(collection: string, docs: readonly StoredDocument[], fence?: Fence): Promise<void> {
       checkStoredDocuments(collection, docs);
       if (docs.length === 0) return;
-      await guardedUpsert(data(collection), docs, maxOpsPerCommand, fence);
+      const target = data(collection);
+      await serialised(collection, () => guardedUpsert(target, docs, maxOpsPerCommand, fence, replaceById));
     },
 
     async getCheckpoint(name: string): Promise<Position | null> {
