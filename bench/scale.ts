@@ -21,13 +21,60 @@ import { performance } from 'node:perf_hooks';
 
 import { MongoClient } from 'mongodb';
 
-import { leftLegCase, operation, patientInput } from '../test/support/case-steps';
+import { parse, print, type OperationDefinitionNode } from 'graphql';
+
 import { startEsdbTestServer } from '../test/support/esdb-test-server';
 import { benchToken, celltrailEnv } from './support/celltrail-env';
 import { integerOption, readArgs } from './support/args';
 import { percentile, printJson, progress, round, runMain } from './support/output';
 
 const ROOT = path.join(__dirname, '..', '..');
+
+const operations = parse(fs.readFileSync(path.join(ROOT, 'schema/operations.graphql'), 'utf8'));
+/** One operation of the client contract (schema/operations.graphql), as clients send it. */
+function operation(name: string): string {
+  const def = operations.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && d.name?.value === name);
+  if (!def) throw new Error(`no operation ${name} in operations.graphql`);
+  return print(def);
+}
+
+/** The Doppler mutation, asking whether its answer waited out the read-your-writes bound. */
+const RECORD_DOPPLER = 'mutation ($input: RecordDopplerAssessmentInput!) { recordDopplerAssessment(input: $input) { revision stale } }';
+
+const DAY = 24 * 3600_000;
+const patientInput = {
+  facilityId: 'F1',
+  mrn: 'MRN-BENCH',
+  givenName: 'Bench',
+  familyName: 'Patient',
+  birthDate: '1950-01-01',
+  sex: 'FEMALE',
+};
+/** A one-leg case opened 100 days before a harvest 10 days ago, and a Doppler assessment 90 days before it (as test/support/case-steps.ts). */
+function caseInputs(caseId: string, patientId: string) {
+  const harvestAt = Math.floor((Date.now() - 10 * DAY) / DAY) * DAY + 8 * 3600_000;
+  return {
+    open: {
+      caseId,
+      patientId,
+      legs: ['LEFT'],
+      occurredAt: new Date(harvestAt - 100 * DAY).toISOString(),
+      diagnosisCode: 'I70.222',
+      rutherfordCategory: 4,
+      revascularizationNotPossible: true,
+      amputationOnlyAlternative: true,
+    },
+    doppler: {
+      caseId,
+      occurredAt: new Date(harvestAt - 90 * DAY).toISOString(),
+      leg: 'LEFT',
+      brachialLeftMmHg: 130,
+      brachialRightMmHg: 128,
+      dorsalisPedisMmHg: 45,
+      posteriorTibialMmHg: 40,
+    },
+  };
+}
 
 interface Instance {
   child: ChildProcess;
@@ -102,12 +149,12 @@ runMain(async () => {
       );
       try {
         // One case per connection, opened through the first instance.
-        const registered = await gql(instances[0]!.url, token, operation('RegisterPatient'), { input: patientInput('F1') });
+        const registered = await gql(instances[0]!.url, token, operation('RegisterPatient'), { input: patientInput });
         const patientId = registered.data.registerPatient.patient.id as string;
         const cases: string[] = [];
         for (let i = 0; i < connections; i++) {
           const caseId = randomUUID();
-          await gql(instances[0]!.url, token, operation('OpenCase'), { input: leftLegCase(caseId, patientId, new Date()).open });
+          await gql(instances[0]!.url, token, operation('OpenCase'), { input: caseInputs(caseId, patientId).open });
           cases.push(caseId);
         }
         const writes: number[] = [];
@@ -130,10 +177,10 @@ runMain(async () => {
         await Promise.all(
           cases.map(async (caseId, i) => {
             const instance = instances[i % count]!;
-            const doppler = leftLegCase(caseId, patientId, new Date()).doppler;
+            const doppler = caseInputs(caseId, patientId).doppler;
             while (performance.now() < end) {
               let started = performance.now();
-              const written = await gql(instance.url, token, operation('RecordDopplerAssessment'), { input: doppler });
+              const written = await gql(instance.url, token, RECORD_DOPPLER, { input: doppler });
               writes.push(performance.now() - started);
               if (written.errors) errors++;
               else if (written.data?.recordDopplerAssessment?.stale) stale++;
