@@ -150,6 +150,18 @@ describeMultiInstance('several instances over one KurrentDB and one MongoDB', ()
     stop = true;
     await Promise.all(writers);
 
+    // Every remaining instance is ready, and /ready names one owner per projection among them.
+    const readiness = await Promise.all(
+      others.map(
+        async (i) =>
+          (await (await fetch(`${i.url}/ready`)).json()) as { ready: boolean; projections: Array<{ name: string; owner?: boolean }> },
+      ),
+    );
+    expect(readiness.map((r) => r.ready)).toEqual([true, true]);
+    for (const projection of [CASE_SUMMARY, PATIENT_SUMMARY]) {
+      expect(readiness.filter((r) => r.projections.some((p) => p.name === projection && p.owner))).toHaveLength(1);
+    }
+
     // Read-your-writes through every remaining instance: each case at the last revision acknowledged.
     for (const instance of others) {
       for (const { caseId } of opened) {
