@@ -8,6 +8,7 @@
  */
 import { createKurrentDbEventStore } from '../../src/eventstore/kurrentdb';
 import { recordRealisticHistory } from '../../bench/support/dataset';
+import { runScript } from '../support/cli-process';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server';
 import { quickToConnect } from '../support/esdb-test-server/adapter-fixture';
 import { dropDatabase, uniqueDatabaseName } from '../support/mongo-test-database';
@@ -55,6 +56,15 @@ describeMultiInstance('several instances over one KurrentDB and one MongoDB', ()
     await esdb.stop();
     for (const database of databases) await dropDatabase(mongoUrl!, database).catch(() => {});
     removeTempFiles();
+  });
+
+  /** Runs after the current test, passed or failed (before its instances are killed). */
+  const cleanups: Array<() => void> = [];
+  const afterCurrent = (cleanup: () => void): void => {
+    cleanups.push(cleanup);
+  };
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
   const env = (database: string): Record<string, string> => ({
@@ -132,6 +142,9 @@ describeMultiInstance('several instances over one KurrentDB and one MongoDB', ()
       }
     };
     const writers = opened.map((_, i) => writer(i));
+    afterCurrent(() => {
+      stop = true;
+    });
     await until(() => acknowledged.size === opened.length, 30_000);
     const killedAt = Date.now();
     first.server.child.kill('SIGKILL');
@@ -222,5 +235,51 @@ describeMultiInstance('several instances over one KurrentDB and one MongoDB', ()
       for (const watch of watches) await watch.client.dispose();
     }
     await stopAll([paused, writerInstance]);
+  });
+  test('`projections rebuild` under two serving instances and a burst of writes: the owner is fenced out for the run and takes the lease back, and no write is lost', async () => {
+    const database = newDatabase();
+    const instances = [await listening('a', spawn('a', database))];
+    instances.push(await listening('b', spawn('b', database)));
+    const token = await clinician();
+    const opened = await Promise.all(Array.from({ length: 4 }, (_, i) => openCase(instances[i % 2]!.url, token)));
+    const acknowledged = new Map<string, number>();
+    let stop = false;
+    const writers = opened.map(async ({ caseId, patientId }, i) => {
+      while (!stop) {
+        const revision = await recordDoppler(instances[i % 2]!.url, token, caseId, patientId).catch(() => null);
+        if (revision !== null) acknowledged.set(caseId, revision);
+      }
+    });
+    afterCurrent(() => {
+      stop = true;
+    });
+    await until(() => acknowledged.size === opened.length, 30_000);
+
+    const rebuilt = await runScript('src/cli/projections.ts', ['rebuild'], env(database));
+    expect({ code: rebuilt.code, stderr: rebuilt.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    expect(rebuilt.stdout).toContain('"projection":"case-summary"');
+    // The instances take the leases back within the bound, and the writes go on.
+    const back = await until(
+      () => [CASE_SUMMARY, PATIENT_SUMMARY].every((p) => instances.filter((i) => holdsLease(i, p)).length === 1),
+      HANDOVER_BOUND_MS,
+      50,
+    );
+    expect(back).toBe(true);
+    expect(
+      instances.filter((i) => /"projection":"case-summary","token":1,"why":.*"msg":"projection lease lost/.test(i.server.output())),
+    ).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    stop = true;
+    await Promise.all(writers);
+
+    expect((await countDocuments(database, [CASE_SUMMARY]))[CASE_SUMMARY]).toBe(opened.length);
+    for (const instance of instances) {
+      for (const { caseId } of opened) {
+        const expected = acknowledged.get(caseId)!;
+        expect(await until(async () => ((await caseRevision(instance.url, token, caseId)) ?? -1) >= expected, 5000)).toBe(true);
+        expect(await caseRevision(instance.url, token, caseId)).toBe(expected);
+      }
+    }
+    await stopAll(instances);
   });
 });
