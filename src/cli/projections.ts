@@ -139,11 +139,19 @@ async function takeLeaseOver(
   const grant = await readStore.leases.acquire(name, holder, ttlMs, undefined, { takeOver: true });
   if (!grant) throw new Error(`could not take the lease of ${name} over`);
   const { token } = grant;
-  const verify = async (): Promise<boolean> => (await readStore.leases.acquire(name, holder, ttlMs, token)) !== null;
-  const timer = setInterval(() => void verify().catch(() => {}), renewMs);
+  const takenAt = Date.now();
+  const renew = async (): Promise<boolean> => (await readStore.leases.acquire(name, holder, ttlMs, token)) !== null;
+  const timer = setInterval(() => void renew().catch(() => {}), renewMs);
   return {
     token,
-    verify,
+    // Before the swap: the serving owner stops writing at its next renewal, at the latest once its lease
+    // has run out by its own clock (a TTL after the take-over). Swapping earlier, its late writes could
+    // recreate the collection between FerretDB's two renames (see mongo-read-store.ts).
+    verify: async () => {
+      const wait = takenAt + ttlMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return renew();
+    },
     release: async () => {
       clearInterval(timer);
       await readStore.leases.release(name, holder, token);

@@ -256,18 +256,18 @@ describeMultiInstance('several instances over one KurrentDB and one MongoDB', ()
     await until(() => acknowledged.size === opened.length, 30_000);
 
     const rebuilt = await runScript('src/cli/projections.ts', ['rebuild'], env(database));
-    expect({ code: rebuilt.code, stderr: rebuilt.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    expect({ code: rebuilt.code, stderr: rebuilt.code === 0 ? '' : rebuilt.stderr }).toEqual({ code: 0, stderr: '' });
     expect(rebuilt.stdout).toContain('"projection":"case-summary"');
-    // The instances take the leases back within the bound, and the writes go on.
+    // The owner was fenced out (it notices at its next renewal or write), then the instances take the
+    // leases back within the bound, and the writes go on.
+    const deposed = /"projection":"case-summary","token":1,"why":.*"msg":"projection lease lost/;
+    expect(await until(() => instances.some((i) => deposed.test(i.server.output())), HANDOVER_BOUND_MS, 50)).toBe(true);
     const back = await until(
       () => [CASE_SUMMARY, PATIENT_SUMMARY].every((p) => instances.filter((i) => holdsLease(i, p)).length === 1),
       HANDOVER_BOUND_MS,
       50,
     );
     expect(back).toBe(true);
-    expect(
-      instances.filter((i) => /"projection":"case-summary","token":1,"why":.*"msg":"projection lease lost/.test(i.server.output())),
-    ).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     stop = true;
     await Promise.all(writers);
