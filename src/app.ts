@@ -1,7 +1,7 @@
 /** Composition root: configuration → adapters → projections → GraphQL → HTTP. */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { caseSummaryProjection, type CaseSummary } from '../projections/case-summary';
+import { caseSummaryProjection } from '../projections/case-summary';
 import { patientSummaryProjection } from '../projections/patient-summary';
 import { appendAccessDay, type AccessDayWriter } from './audit/access-day';
 import { createEventStoreAccessLog } from './audit/event-store-access-log';
@@ -16,19 +16,19 @@ import { createKurrentDbEventStore } from './eventstore/kurrentdb/kurrentdb-even
 import { createSqliteEventStore } from './eventstore/sqlite';
 import { createTokenVerifier, localSecret } from './graphql/auth/tokens';
 import { createStreamStates } from './commands/stream-states';
-import { CASE_UPDATED, createCaseEvents } from './graphql/case/case-events';
-import { CASE_SUMMARY } from './graphql/collections';
+import { createCaseEvents } from './graphql/case/case-events';
 import type { Services } from './services';
 import { appSchema } from './graphql/schema';
 import { createHttpServer, type HttpServer } from './http/server';
 import type { CompiledExecutionOptions } from './http/compiled-execution';
 import { createLogger, type Logger } from './logger';
 import type { Projection } from './projection/projection';
-import { createProjectionRunner } from './projection/runner';
 import { readiness } from './http/health';
 import { instrumentAccessWriter, instrumentEventStore, traceReadStore } from './observability/instrumented-ports';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { tracingActive } from './observability/tracing';
+import { createOwnedProjections } from './projection/ownership';
+import { createCaseFeed } from './live/case-feed';
 import type { ReadStore } from './readstore/port';
 import { createMemoryReadStore } from './readstore/memory';
 import { createMongoReadStore } from './readstore/mongodb';
@@ -129,17 +129,21 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     tracingActive(),
   );
   const caseEvents = createCaseEvents();
-  const runner = createProjectionRunner({
+  const projections = projectionsFor(compliance);
+  // With a shared read store, each projection is run by the one instance holding its lease (projection/ownership.ts).
+  const runner = createOwnedProjections({
     store,
     readStore,
-    projections: projectionsFor(compliance),
+    projections,
     batchSize: config.projectionBatchSize,
     logger,
     clock,
-    onApplied: (written) => {
-      for (const doc of written.get(CASE_SUMMARY) ?? []) caseEvents.publish(CASE_UPDATED, doc._id, doc as unknown as CaseSummary);
-    },
+    runProjections: config.roles.projections,
+    leaseTtlMs: config.leaseTtlMs,
+    leaseRenewMs: config.leaseRenewMs,
   });
+  const caseSummaries = projections.find((p) => p.name === caseSummaryProjection(compliance).name) as Projection;
+  const caseFeed = createCaseFeed({ store, readStore, projection: caseSummaries, runner, caseEvents, logger });
   const logged = (what: string) => (error: unknown) =>
     logger.error({ err: error instanceof Error ? error.message : String(error) }, `${what} write failed`);
   return {
@@ -151,6 +155,7 @@ export function createServices(config: Config, parts: ServiceParts): Services {
     accessLog: createEventStoreAccessLog({ store, writeDay, clock, onError: logged('access log') }),
     securityEvents: createSecurityEvents({ store, clock, onError: logged('security event') }),
     caseEvents,
+    caseFeed,
     clock,
     logger,
     streamStates: createStreamStates(),
@@ -196,6 +201,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       : null;
   // Shutdown, from the inside out: nothing reads or writes once its store is closed.
   const closeStores = async (): Promise<void> => {
+    await services.caseFeed.stop();
     await runner.stop();
     await accessLog.close();
     await securityEvents.close();
@@ -208,6 +214,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   logger.info({}, 'building read models');
   await unlessAborted(runner.start(), overrides.abortStart, closeStores);
   logger.info({ ms: Date.now() - started, position: String(runner.status().position) }, 'read models built');
+  // Live updates for subscribers here, whichever instance projected the change.
+  if (config.roles.api) await services.caseFeed.start();
   const http = await createHttpServer({ schema: await appSchema(), services, verifyToken, execution: overrides.execution });
   const checkpointer = signingKey
     ? startIntegrityCheckpointer({ store, key: signingKey, intervalMs: config.integrityCheckpointIntervalMs, clock, logger })

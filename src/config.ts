@@ -33,6 +33,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** CORS_ORIGINS: exact origins (scheme://host[:port]) a browser may call the API from; empty: CORS off. */
   corsOrigins: string[];
+  /** CELLTRAIL_ROLES: serve the API (GraphQL, live updates), run the projections (under leases), or both (default). */
+  roles: { api: boolean; projections: boolean };
+  /** A projection lease's lifetime without renewal: the bound on a handover after its holder died. */
+  leaseTtlMs: number;
+  /** How often a lease holder renews, and the other instances try for the lease. */
+  leaseRenewMs: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +143,16 @@ export function loadConfig(processEnv: Env = process.env): Config {
   if (exportSigningKeyFile !== null && !existsSync(exportSigningKeyFile)) {
     problems.push('EXPORT_SIGNING_KEY_FILE names no file that exists');
   }
+  /** `api`, `projections` or `api,projections`. */
+  const roles = (): Config['roles'] => {
+    const listed = (text('CELLTRAIL_ROLES') ?? 'api,projections')
+      .split(',')
+      .map((r) => r.trim().toLowerCase())
+      .filter(Boolean);
+    const unknown = listed.filter((r) => r !== 'api' && r !== 'projections');
+    if (unknown.length > 0 || listed.length === 0) problems.push('CELLTRAIL_ROLES must be api, projections or api,projections');
+    return { api: listed.includes('api'), projections: listed.includes('projections') };
+  };
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -157,7 +173,15 @@ export function loadConfig(processEnv: Env = process.env): Config {
     facilityTimeZones: timeZones('FACILITY_TIME_ZONES'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: origins('CORS_ORIGINS'),
+    roles: roles(),
+    leaseTtlMs: int('PROJECTION_LEASE_TTL_MS', 6000, 500, 600_000),
+    leaseRenewMs: int('PROJECTION_LEASE_RENEW_MS', 2000, 100, 300_000),
   };
+  if (config.leaseRenewMs * 2 > config.leaseTtlMs)
+    problems.push('PROJECTION_LEASE_RENEW_MS must be at most half of PROJECTION_LEASE_TTL_MS');
+  if (!config.roles.projections && !config.mongodbUrl) {
+    problems.push('CELLTRAIL_ROLES without projections needs MONGODB_URL: the embedded read models live in each instance');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

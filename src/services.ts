@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { EventStore } from './eventstore/port';
 import type { Metrics } from './observability/metrics';
 import type { CaseEvents } from './graphql/case/case-events';
+import type { CaseFeed } from './live/case-feed';
 import type { ProjectionRunner } from './projection/runner';
 import type { ReadStore } from './readstore/port';
 import type { SecurityEvents } from './audit/security-events';
@@ -21,6 +22,8 @@ export interface Services {
   /** Refused tokens and roles (audit/security-events.ts). */
   securityEvents: SecurityEvents;
   caseEvents: CaseEvents;
+  /** Live case updates from the shared log and read model (started on API instances only). */
+  caseFeed: CaseFeed;
   clock: () => Date;
   logger: Logger;
   /** The command side's folded state per stream (commands/stream-states.ts). */

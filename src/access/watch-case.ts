@@ -1,15 +1,14 @@
 /**
- * A live view of one case: the read model's updates, only while the case is in the caller's scope,
+ * A live view of one case: the read model's updates (from the shared log, src/live/case-feed.ts), only while the case is in the caller's scope,
  * each delivery logged (durably, before it is sent) like a query, and ending when the caller's token
  * expires: a subscription never outlives the authority it was opened with.
  */
 import type { CaseSummary } from '../../projections/case-summary';
 import type { User } from '../graphql/auth/user';
-import { CASE_UPDATED } from '../graphql/case/case-events';
 import type { Services } from '../services';
 
 export interface WatchCaseOptions {
-  services: Pick<Services, 'caseEvents'>;
+  services: Pick<Services, 'caseFeed'>;
   caseId: string;
   user: User;
   visible(summary: CaseSummary): boolean;
@@ -20,7 +19,7 @@ export interface WatchCaseOptions {
 const EXPIRED = Symbol('expired');
 
 export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<CaseSummary> {
-  const updates = options.services.caseEvents.subscribe(CASE_UPDATED, options.caseId)[Symbol.asyncIterator]();
+  const updates = options.services.caseFeed.watch(options.caseId);
   const now = options.now ?? Date.now;
   let timer: NodeJS.Timeout | null = null;
   const expired = new Promise<typeof EXPIRED>((resolve) => {

@@ -3,7 +3,8 @@
  *  status:  each projection's position, lag and dead letters (from the running server's /ready on the
  *           embedded default, whose read models live in its memory; from MongoDB when MONGODB_URL is set).
  *  rebuild: with MONGODB_URL, replays every event into a side collection and swaps it in (blue/green)
- *           under the running servers, with a progress bar. On the embedded default the read models live
+ *           under the running servers, with a progress bar. It takes each projection's lease over for the
+ *           time of its rebuild (the serving owner is fenced out and takes the lease back after it). On the embedded default the read models live
  *           in the server's memory, out of this process's reach: refused (exit 2), saying to restart the
  *           server, which rebuilds them from the events at every start.
  *  check:   replays every event into a private in-memory copy, to check that each applies and measure
@@ -13,9 +14,12 @@
 import 'reflect-metadata';
 import { complianceConfigOf, openReadStore, projectionsFor } from '../app';
 import { loadConfig } from '../config';
+import { leaseName } from '../projection/lease';
 import { checkpointName, DEAD_LETTERS } from '../projection/names';
+import { defaultHolder } from '../projection/ownership';
 import { rebuildProjection } from '../projection/rebuild';
 import { createMemoryReadStore } from '../readstore/memory';
+import type { ReadStore } from '../readstore/port';
 import { MissingStoreError, openExistingStore } from './open-store';
 import { createProgress } from './progress';
 
@@ -86,16 +90,24 @@ async function rebuild(name: string | undefined, mode: 'rebuild' | 'check'): Pro
       const progress = createProgress(`rebuild ${projection.name}`, Number(head));
       const started = Date.now();
       let events = 0;
-      const position = await rebuildProjection({
-        store,
-        readStore,
-        projection,
-        batchSize: config.projectionBatchSize,
-        onProgress: (p) => {
-          events = p.events;
-          progress.update(Number(p.position));
-        },
-      });
+      const lease =
+        mode === 'rebuild' ? await takeLeaseOver(readStore, leaseName(projection), config.leaseTtlMs, config.leaseRenewMs) : null;
+      let position;
+      try {
+        position = await rebuildProjection({
+          store,
+          readStore,
+          projection,
+          batchSize: config.projectionBatchSize,
+          onProgress: (p) => {
+            events = p.events;
+            progress.update(Number(p.position));
+          },
+          ...(lease ? { fence: { token: lease.token }, verifyLease: lease.verify } : {}),
+        });
+      } finally {
+        await lease?.release();
+      }
       progress.done();
       const seconds = (Date.now() - started) / 1000;
       process.stdout.write(
@@ -122,6 +134,41 @@ const USAGE =
   '  check [name]     replays every event into a private in-memory copy; changes nothing\n' +
   '  -h, --help       this text\n' +
   'Exit codes: 0 done, 1 failed, 2 bad usage or refused, 3 no event store at DATA_DIR.\n';
+
+/**
+ * The projection's lease, taken over from whoever holds it (a new fencing token: the serving owner's
+ * writes are refused from now on, and it stops), renewed while the rebuild runs, released after it so
+ * that a server takes it back at its next try.
+ */
+async function takeLeaseOver(
+  readStore: ReadStore,
+  name: string,
+  ttlMs: number,
+  renewMs: number,
+): Promise<{ token: number; verify: () => Promise<boolean>; release: () => Promise<void> }> {
+  const holder = `cli:${defaultHolder()}`;
+  const grant = await readStore.leases.acquire(name, holder, ttlMs, undefined, { takeOver: true });
+  if (!grant) throw new Error(`could not take the lease of ${name} over`);
+  const { token } = grant;
+  const takenAt = Date.now();
+  const renew = async (): Promise<boolean> => (await readStore.leases.acquire(name, holder, ttlMs, token)) !== null;
+  const timer = setInterval(() => void renew().catch(() => {}), renewMs);
+  return {
+    token,
+    // Before the swap: the serving owner stops writing at its next renewal, at the latest once its lease
+    // has run out by its own clock (a TTL after the take-over). Swapping earlier, its late writes could
+    // recreate the collection between FerretDB's two renames (see mongo-read-store.ts).
+    verify: async () => {
+      const wait = takenAt + ttlMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return renew();
+    },
+    release: async () => {
+      clearInterval(timer);
+      await readStore.leases.release(name, holder, token);
+    },
+  };
+}
 
 async function main(): Promise<number> {
   const [command, name, ...rest] = process.argv.slice(2);

@@ -10,7 +10,8 @@ export interface Readiness {
   state: string;
   lastError: string | null;
   lag: { events: number; eventsCapped: boolean; seconds: number };
-  projections: Array<{ name: string; version: number; position: string; deadLetters: number }>;
+  /** `owner`: with shared stores, whether this instance holds the projection's lease and runs it. */
+  projections: Array<{ name: string; version: number; position: string; deadLetters: number; owner?: boolean }>;
 }
 
 export async function readiness(store: EventStore, runner: ProjectionRunner, now: Date): Promise<Readiness> {
@@ -37,6 +38,7 @@ export async function readiness(store: EventStore, runner: ProjectionRunner, now
       version: p.version,
       position: String(p.position),
       deadLetters: p.deadLetters,
+      ...(p.owner === undefined ? {} : { owner: p.owner }),
     })),
   };
 }

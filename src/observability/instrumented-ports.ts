@@ -49,9 +49,10 @@ export function traceReadStore(store: ReadStore): ReadStore {
       inSpan('readstore.getMany', { 'db.collection.name': collection, 'celltrail.ids': ids.length }, () => store.getMany(collection, ids)),
     find: (collection, options) => inSpan('readstore.find', { 'db.collection.name': collection }, () => store.find(collection, options)),
     count: (collection, filter) => inSpan('readstore.count', { 'db.collection.name': collection }, () => store.count(collection, filter)),
-    upsertMany: (collection, docs) =>
+    // Every argument passed on: the fence is what keeps a deposed projection owner from writing.
+    upsertMany: (collection, docs, fence) =>
       inSpan('readstore.upsertMany', { 'db.collection.name': collection, 'celltrail.documents': docs.length }, () =>
-        store.upsertMany(collection, docs),
+        store.upsertMany(collection, docs, fence),
       ),
   });
 }

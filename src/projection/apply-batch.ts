@@ -7,6 +7,7 @@
 import type { Position, RecordedEvent } from '../eventstore/port';
 import { positionKey, positionFromKey, type ReadStore, type StoredDocument } from '../readstore/port';
 import { copyDocument } from './copy-document';
+import type { Fence } from './lease';
 import type { ProjectedDocument, Projection } from './projection';
 
 export interface DeadLetter {
@@ -136,6 +137,7 @@ export async function writeFolded(
   projection: Projection,
   collection: string,
   pending: PendingDocuments,
+  fence?: Fence,
 ): Promise<StoredDocument[]> {
   const written: StoredDocument[] = [];
   for (const [key, { doc, position }] of pending) {
@@ -146,7 +148,7 @@ export async function writeFolded(
     stored._position = positionKey(position);
     written.push(stored);
   }
-  if (written.length > 0) await readStore.upsertMany(collection, written);
+  if (written.length > 0) await readStore.upsertMany(collection, written, fence);
   pending.clear();
   return written;
 }

@@ -6,6 +6,7 @@
 import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port';
 import { positionKey, type ReadStore, type StoredDocument } from '../readstore/port';
 import { foldBatch, handOver, writeFolded, type DeadLetter, type PendingDocuments } from './apply-batch';
+import { isOwnershipLost, LeaseLostError, type Fence } from './lease';
 import type { Projection } from './projection';
 import { checkpointName, DEAD_LETTERS } from './names';
 import { rebuildProjection } from './rebuild';
@@ -28,6 +29,25 @@ export interface ProjectionRunnerOptions {
   clock?: () => Date;
   /** Called after each batch is durable in the read store, with the documents written per projection. */
   onApplied?: (written: ReadonlyMap<string, readonly StoredDocument[]>) => void;
+  /**
+   * The event types to subscribe to (default: those of `projections`). A runner of one projection among
+   * several (ownership.ts) subscribes to all of theirs, so that its checkpoint passes the others' events
+   * as the single runner's does: positions, lag and read-your-writes waits stay comparable across them.
+   */
+  subscriptionTypes?: readonly string[];
+  /** Called after each batch with the position every projection has applied (its checkpoint). */
+  onPosition?: (position: Position) => void;
+  /**
+   * Run as a lease holder (ownership.ts): documents and checkpoints are written with the fence's token,
+   * `holdsLease` is asked before each batch (false: stop), `verifyLease` before a rebuild's swap, and
+   * `onOwnershipLost` is told when the runner stopped because the lease is gone or a write was fenced.
+   */
+  lease?: {
+    fence: Fence;
+    holdsLease(): boolean;
+    verifyLease(): Promise<boolean>;
+    onOwnershipLost(error: Error): void;
+  };
 }
 
 export interface ProjectionStatus {
@@ -35,6 +55,8 @@ export interface ProjectionStatus {
   version: number;
   position: Position;
   deadLetters: number;
+  /** With shared stores: whether this instance holds the projection's lease and runs it. */
+  owner?: boolean;
 }
 
 export interface RunnerStatus {
@@ -73,7 +95,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const { store, readStore, projections } = options;
   const batchSize = options.batchSize ?? 1000;
   // Only the events some projection handles are read (and decoded): not the access log, for one.
-  const handledTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  const handledTypes = [...new Set(options.subscriptionTypes ?? projections.flatMap((p) => p.eventTypes))];
   const logger = options.logger ?? silent;
   // A memory read store holds every document anyway: fold the whole catch-up before writing once.
   const maxPendingDocuments = options.maxPendingDocuments ?? (readStore.durable ? 50_000 : Number.POSITIVE_INFINITY);
@@ -161,8 +183,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   async function flush(events: RecordedEvent[], upTo: Position, write: boolean): Promise<void> {
     // Handed over once, before any projection folds: a retry must not hand another projection an event a first one changed.
     const handed = handOver(projections, events);
+    const fence = options.lease?.fence;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (options.lease && !options.lease.holdsLease()) throw new LeaseLostError('projection batch');
         const written = new Map<string, StoredDocument[]>();
         for (const projection of projections) {
           const from = folded.get(projection.name) ?? positions.get(projection.name) ?? -1n;
@@ -176,8 +200,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           }
           const writeNow = write || caughtUp || docs.size >= maxPendingDocuments;
           if (!writeNow || (positions.get(projection.name) ?? -1n) >= upTo) continue;
-          const docsWritten = await writeFolded(readStore, projection, projection.name, docs);
-          await readStore.setCheckpoint(checkpointName(projection), upTo);
+          const docsWritten = await writeFolded(readStore, projection, projection.name, docs, fence);
+          await readStore.setCheckpoint(checkpointName(projection), upTo, fence);
           positions.set(projection.name, upTo);
           if (docsWritten.length > 0) written.set(projection.name, docsWritten);
         }
@@ -190,10 +214,12 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         }
         lastError = null;
         settleWaiters();
+        options.onPosition?.(applied);
         if (written.size > 0) options.onApplied?.(written);
         return;
       } catch (error) {
         if (error instanceof Error && error.name === 'ProjectionFailedError') throw error;
+        if (isOwnershipLost(error)) throw error;
         if (stopping) throw error;
         state = 'retrying';
         lastError = error instanceof Error ? error.message : String(error);
@@ -262,6 +288,15 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       } catch (error) {
         if (inFlight) await (inFlight as Promise<void>).catch(() => {});
         if (stopping) return;
+        if (isOwnershipLost(error)) {
+          // Not the owner any more: stop writing at once; the lease keeper decides what comes next.
+          stopping = true;
+          state = 'stopped';
+          logger.warn({ error: (error as Error).message }, 'projections stopped: lease lost');
+          rejectCaughtUp?.(error);
+          options.lease?.onOwnershipLost(error as Error);
+          return;
+        }
         if (error instanceof Error && error.name === 'ProjectionFailedError') {
           state = 'failed';
           lastError = error.message;
@@ -298,8 +333,20 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
             { projection: projection.name, version: projection.version, checkpoint: String(checkpoint) },
             'rebuilding projection',
           );
-          positions.set(projection.name, await rebuildProjection({ store, readStore, projection, batchSize }));
+          const lease = options.lease;
+          positions.set(
+            projection.name,
+            await rebuildProjection({
+              store,
+              readStore,
+              projection,
+              batchSize,
+              ...(lease ? { fence: lease.fence, verifyLease: () => lease.verifyLease() } : {}),
+            }),
+          );
         } else {
+          // A new owner claims the checkpoint it resumes from: from now on a deposed owner's is refused.
+          if (options.lease) await readStore.setCheckpoint(checkpointName(projection), checkpoint, options.lease.fence);
           positions.set(projection.name, checkpoint);
         }
       }

@@ -4,6 +4,7 @@
  * Every adapter passes `test/contract/read-store.contract.ts`.
  */
 import type { Position } from '../eventstore/port';
+import type { Fence, Leases } from '../projection/lease';
 
 /** MongoDB query language, a subset both adapters honour: equality, $in, $gt/$gte/$lt/$lte, $ne, $exists, $and, $or, $elemMatch, dotted paths. */
 export type Filter = Record<string, unknown>;
@@ -62,12 +63,24 @@ export interface ReadStore {
    * Position-guarded bulk upsert: each document replaces the stored one only when its `_position` is
    * greater than the stored `_position` (or none is stored). Replaying a batch changes nothing. Idempotent.
    * The store may keep the given documents (the memory store does, frozen): do not change them afterwards.
+   * With a `fence`, the documents are stored with its token, and the batch is refused (FencedError) when
+   * one of them is stored with a greater token: a deposed owner cannot overwrite its successor's writes.
    */
-  upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void>;
+  upsertMany(collection: string, docs: readonly StoredDocument[], fence?: Fence): Promise<void>;
   getCheckpoint(name: string): Promise<Position | null>;
-  setCheckpoint(name: string, position: Position): Promise<void>;
+  /**
+   * Without a fence: sets the checkpoint. With one: refused (FencedError) when the checkpoint was written
+   * with a greater token; with the same token it only moves forward (an older position changes nothing);
+   * with a smaller token (or none) stored, this owner takes it over at `position` (a new owner claims the
+   * checkpoint it resumes from, or the one of the collection its rebuild swapped in).
+   */
+  setCheckpoint(name: string, position: Position, fence?: Fence): Promise<void>;
+  /** Projection ownership (src/projection/lease.ts): kept beside the checkpoints. */
+  readonly leases: Leases;
   /** Removes every document of the collection (and nothing else). */
   dropCollection(collection: string): Promise<void>;
+  /** Names of the projection collections that start with `prefix` (a rebuild's leftovers). */
+  listCollections(prefix: string): Promise<string[]>;
   /**
    * Blue/green swap: `source`'s documents become `target`'s in one step (readers see the old or the new
    * collection, never a mix), and `source` is gone afterwards.

@@ -146,11 +146,19 @@ if (url === undefined) {
     });
 
     describe('position guard against a writer racing between the read of positions and the write', () => {
-      /** The collection, except that the first read of stored positions lets `race` write right after it. */
+      /** The collection, except that the first read of stored positions (one `find` or `findOne`) lets `race` write right after it. */
       function racing(collection: Collection<StoredDocument>, race: () => Promise<unknown>): Collection<StoredDocument> {
         let raced = false;
         return new Proxy(collection, {
           get(target, property) {
+            if (property === 'findOne' && !raced) {
+              return async (...args: Parameters<Collection<StoredDocument>['findOne']>) => {
+                const found = await target.findOne(...args);
+                raced = true;
+                await race();
+                return found;
+              };
+            }
             if (property === 'find' && !raced) {
               return (...args: Parameters<Collection<StoredDocument>['find']>) => ({
                 toArray: async () => {

@@ -736,5 +736,78 @@ export function describeReadStoreContract(name: string, makeStore: MakeStore, op
         expect(await store.count(cases, { status: 'open' })).toBe(1);
       });
     });
+    describe('leases and fencing', () => {
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+      test('a lease runs for one holder at a time; a holder after it expired gets a greater token', async () => {
+        const lease = uniqueCollection('lease');
+        const first = await store.leases.acquire(lease, 'a', 300);
+        expect(first).not.toBeNull();
+        expect(await store.leases.acquire(lease, 'b', 300)).toBeNull();
+        // a renewal keeps the token
+        expect(await store.leases.acquire(lease, 'a', 300, first!.token)).toEqual(first);
+        await sleep(400);
+        const second = await store.leases.acquire(lease, 'b', 300);
+        expect(second!.token).toBeGreaterThan(first!.token);
+        // the deposed holder cannot renew
+        expect(await store.leases.acquire(lease, 'a', 300, first!.token)).toBeNull();
+      });
+
+      test('holders racing for a free lease: exactly one wins', async () => {
+        const lease = uniqueCollection('lease');
+        const grants = await Promise.all(['a', 'b', 'c', 'd'].map((holder) => store.leases.acquire(lease, holder, 10_000)));
+        expect(grants.filter((grant) => grant !== null)).toHaveLength(1);
+      });
+
+      test('a take-over fences the holder out at once; a release frees the lease at once', async () => {
+        const lease = uniqueCollection('lease');
+        const first = await store.leases.acquire(lease, 'server', 10_000);
+        const cli = await store.leases.acquire(lease, 'cli', 10_000, undefined, { takeOver: true });
+        expect(cli!.token).toBeGreaterThan(first!.token);
+        expect(await store.leases.acquire(lease, 'server', 10_000, first!.token)).toBeNull();
+        expect(await store.leases.acquire(lease, 'server', 10_000)).toBeNull();
+        await store.leases.release(lease, 'cli', cli!.token);
+        const back = await store.leases.acquire(lease, 'server', 10_000);
+        expect(back!.token).toBeGreaterThan(cli!.token);
+      });
+
+      test("a deposed owner's late document write is refused where its successor wrote, and the token is never read back", async () => {
+        const cases = uniqueCollection('cases');
+        await store.upsertMany(cases, [doc('a', 5n, { by: 'old' }), doc('b', 5n, { by: 'old' })], { token: 1 });
+        await store.upsertMany(cases, [doc('a', 6n, { by: 'new' })], { token: 2 });
+        await expect(store.upsertMany(cases, [doc('a', 9n, { by: 'late' })], { token: 1 })).rejects.toThrow(/newer owner/);
+        await expect(store.upsertMany(cases, [doc('b', 9n, { by: 'late' }), doc('a', 9n, { by: 'late' })], { token: 1 })).rejects.toThrow(
+          /newer owner/,
+        );
+        expect(await store.get(cases, 'a')).toEqual(doc('a', 6n, { by: 'new' }));
+        expect(await store.get(cases, 'b')).toEqual(doc('b', 5n, { by: 'old' }));
+        await store.upsertMany(cases, [doc('a', 7n, { by: 'next' })], { token: 3 });
+        expect((await store.find(cases)).items).toEqual([doc('a', 7n, { by: 'next' }), doc('b', 5n, { by: 'old' })]);
+      });
+
+      test('a fenced checkpoint only moves forward under one token, refuses a smaller one, and is taken over by a greater one', async () => {
+        const name = uniqueCollection('checkpoint');
+        await store.setCheckpoint(name, 10n, { token: 2 });
+        await store.setCheckpoint(name, 5n, { token: 2 });
+        expect(await store.getCheckpoint(name)).toBe(10n);
+        await expect(store.setCheckpoint(name, 20n, { token: 1 })).rejects.toThrow(/newer owner/);
+        expect(await store.getCheckpoint(name)).toBe(10n);
+        await store.setCheckpoint(name, 12n, { token: 2 });
+        expect(await store.getCheckpoint(name)).toBe(12n);
+        // a new owner's rebuild swapped in a collection current to 7: its checkpoint says so
+        await store.setCheckpoint(name, 7n, { token: 3 });
+        expect(await store.getCheckpoint(name)).toBe(7n);
+        await expect(store.setCheckpoint(name, 30n, { token: 2 })).rejects.toThrow(/newer owner/);
+      });
+
+      test('listCollections names the collections with a prefix', async () => {
+        const prefix = uniqueCollection('side');
+        await store.upsertMany(`${prefix}__rebuild_1`, [doc('a', 1n)]);
+        await store.upsertMany(`${prefix}__rebuild_2`, [doc('a', 1n)]);
+        expect((await store.listCollections(`${prefix}__rebuild_`)).sort()).toEqual([`${prefix}__rebuild_1`, `${prefix}__rebuild_2`]);
+        await store.dropCollection(`${prefix}__rebuild_1`);
+        expect(await store.listCollections(`${prefix}__rebuild_`)).toEqual([`${prefix}__rebuild_2`]);
+      });
+    });
   });
 }

@@ -40,6 +40,15 @@ describe('configuration', () => {
     }
   });
 
+  it('serves the API and runs projections by default; an API-only instance needs a shared read store; leases renew well within their TTL', () => {
+    expect(loadConfig({})).toMatchObject({ roles: { api: true, projections: true }, leaseTtlMs: 6000, leaseRenewMs: 2000 });
+    expect(loadConfig({ CELLTRAIL_ROLES: 'api', MONGODB_URL: 'mongodb://db/celltrail' }).roles).toEqual({ api: true, projections: false });
+    expect(loadConfig({ CELLTRAIL_ROLES: ' projections ' }).roles).toEqual({ api: false, projections: true });
+    expect(() => loadConfig({ CELLTRAIL_ROLES: 'api' })).toThrow(/CELLTRAIL_ROLES without projections needs MONGODB_URL/);
+    expect(() => loadConfig({ CELLTRAIL_ROLES: 'api,worker' })).toThrow(/CELLTRAIL_ROLES must be api, projections or api,projections/);
+    expect(() => loadConfig({ PROJECTION_LEASE_TTL_MS: '3000', PROJECTION_LEASE_RENEW_MS: '2000' })).toThrow(/at most half/);
+  });
+
   it('reads facility time zones (none by default: UTC) and names a bad one', () => {
     expect(loadConfig({}).facilityTimeZones).toEqual({});
     expect(loadConfig({ FACILITY_TIME_ZONES: 'F1=Europe/Berlin, F2=America/Chicago' }).facilityTimeZones).toEqual({

@@ -9,11 +9,13 @@
 import { Query } from 'mingo';
 
 import type { Position } from '../../eventstore/port';
+import { FencedError, type Fence } from '../../projection/lease';
 import { checkFindOptions, cursorOf, effectiveSort, findBackwards } from '../keyset';
 import type { Filter, FindOptions, FindResult, ReadStore, StoredDocument } from '../port';
 import { checkCollectionName, checkStoredDocuments } from '../stored-document';
 import { compareTuples } from './compare-values';
 import { freezeDocument } from './freeze-document';
+import { createMemoryLeases } from './memory-leases';
 
 type Collection = Map<string, StoredDocument>;
 
@@ -25,7 +27,9 @@ export interface MemoryReadStoreOptions {
 export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): ReadStore {
   const keep: <T>(value: T) => T = options.freezeDocuments === false ? (value) => value : freezeDocument;
   const collections = new Map<string, Collection>();
-  const checkpoints = new Map<string, Position>();
+  const checkpoints = new Map<string, { position: Position; fence: number | null }>();
+  /** The fencing token each document was written with, by collection (kept beside the frozen documents). */
+  const fences = new Map<string, Map<string, number>>();
 
   const collectionFor = (name: string): Collection => {
     checkCollectionName(name);
@@ -45,6 +49,7 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
 
   const store: ReadStore = {
     durable: false,
+    leases: createMemoryLeases(),
 
     async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
       const doc = collections.get(collection)?.get(id);
@@ -99,26 +104,47 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
       return total;
     },
 
-    async upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void> {
+    async upsertMany(collection: string, docs: readonly StoredDocument[], fence?: Fence): Promise<void> {
       checkStoredDocuments(collection, docs);
       const target = collectionFor(collection);
+      let tokens = fences.get(collection);
+      if (fence) {
+        if (docs.some((doc) => (tokens?.get(doc._id) ?? 0) > fence.token)) throw new FencedError(`upsertMany into "${collection}"`);
+        if (!tokens) fences.set(collection, (tokens = new Map()));
+      }
       for (const doc of docs) {
         const stored = target.get(doc._id);
-        if (stored === undefined || doc._position > stored._position) target.set(doc._id, keep(doc));
+        if (stored === undefined || doc._position > stored._position) {
+          target.set(doc._id, keep(doc));
+          if (fence) tokens?.set(doc._id, fence.token);
+        }
       }
     },
 
     async getCheckpoint(name: string): Promise<Position | null> {
-      return checkpoints.get(name) ?? null;
+      return checkpoints.get(name)?.position ?? null;
     },
 
-    async setCheckpoint(name: string, position: Position): Promise<void> {
-      checkpoints.set(name, position);
+    async setCheckpoint(name: string, position: Position, fence?: Fence): Promise<void> {
+      const stored = checkpoints.get(name);
+      if (!fence) {
+        checkpoints.set(name, { position, fence: stored?.fence ?? null });
+        return;
+      }
+      const storedFence = stored?.fence ?? 0;
+      if (storedFence > fence.token) throw new FencedError(`checkpoint ${name}`);
+      if (stored && storedFence === fence.token && position <= stored.position) return;
+      checkpoints.set(name, { position, fence: fence.token });
     },
 
     async dropCollection(collection: string): Promise<void> {
       checkCollectionName(collection);
       collections.delete(collection);
+      fences.delete(collection);
+    },
+
+    async listCollections(prefix: string): Promise<string[]> {
+      return [...collections.keys()].filter((name) => name.startsWith(prefix));
     },
 
     async replaceCollection(target: string, source: string): Promise<void> {
@@ -127,6 +153,8 @@ export function createMemoryReadStore(options: MemoryReadStoreOptions = {}): Rea
       if (target === source) throw new RangeError(`replaceCollection: "${target}" cannot replace itself`);
       collections.set(target, collections.get(source) ?? new Map());
       collections.delete(source);
+      fences.set(target, fences.get(source) ?? new Map());
+      fences.delete(source);
     },
 
     async ensureIndexes(collection: string): Promise<void> {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient, type Collection, type Db, type IndexDescription } from 'mongodb';
 
 import type { Position } from '../../eventstore/port';
+import { FencedError, type Fence } from '../../projection/lease';
 import { checkFindOptions, cursorOf, effectiveSort, findBackwards } from '../keyset';
 import {
   positionFromKey,
@@ -19,9 +20,11 @@ import {
   type StoredDocument,
 } from '../port';
 import { checkCollectionName, checkStoredDocuments } from '../stored-document';
+import { findByIds } from './by-ids';
 import { guardedUpsert } from './guarded-upsert';
 import { keysetFilter, withKeyset } from './keyset-filter';
-import { hasCode, NAMESPACE_NOT_FOUND, NOT_IMPLEMENTED } from './server-errors';
+import { createMongoLeases, LEASES_COLLECTION } from './mongo-leases';
+import { DUPLICATE_KEY, hasCode, NAMESPACE_NOT_FOUND, NOT_IMPLEMENTED } from './server-errors';
 
 export interface MongoReadStoreOptions {
   /** `mongodb://…` connection string. */
@@ -40,6 +43,8 @@ export interface MongoReadStoreOptions {
    * splits at the server's maxWriteBatchSize), {@link FERRETDB_MAX_OPS_PER_COMMAND} on FerretDB.
    */
   maxOpsPerCommand?: number;
+  /** Replace documents by `_id` alone after checking their positions (default: on FerretDB), see guarded-upsert.ts. */
+  replaceById?: boolean;
 }
 
 /**
@@ -58,7 +63,12 @@ interface CheckpointDocument {
   _id: string;
   /** positionKey() string: KurrentDB positions exceed what a BSON double holds exactly. */
   position: string;
+  /** Fencing token of the owner that wrote it last (absent: written without a lease). */
+  fence?: number;
 }
+
+/** Documents are stored with the fencing token of the owner that wrote them; readers never see it. */
+const HIDE_FENCE = { _fence: 0 } as const;
 
 /** Database named in the path of a connection string, if any. */
 function databaseInUrl(url: string): string | undefined {
@@ -80,9 +90,10 @@ export async function createMongoReadStore(options: MongoReadStoreOptions): Prom
     const db = client.db(options.database ?? databaseInUrl(options.url) ?? DEFAULT_DATABASE, {
       writeConcern: { w: 'majority', journal: true },
     });
-    const maxOpsPerCommand =
-      options.maxOpsPerCommand ?? ((await isFerretDB(client)) ? FERRETDB_MAX_OPS_PER_COMMAND : Number.POSITIVE_INFINITY);
-    return mongoReadStore(client, db, maxOpsPerCommand);
+    const ferretDB = await isFerretDB(client);
+    const maxOpsPerCommand = options.maxOpsPerCommand ?? (ferretDB ? FERRETDB_MAX_OPS_PER_COMMAND : Number.POSITIVE_INFINITY);
+    // FerretDB: replacements by `_id` alone, the only filter its `_id` index serves (guarded-upsert.ts).
+    return mongoReadStore(client, db, maxOpsPerCommand, options.replaceById ?? ferretDB);
   } catch (error) {
     await client.close();
     throw error;
@@ -95,13 +106,24 @@ async function isFerretDB(client: MongoClient): Promise<boolean> {
   return 'ferretdbVersion' in info;
 }
 
-function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): ReadStore {
+function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number, replaceById: boolean): ReadStore {
+  /** With `replaceById`, this store's writes to one collection run one at a time (see guarded-upsert.ts). */
+  const writing = new Map<string, Promise<void>>();
+  const serialised = (collection: string, write: () => Promise<void>): Promise<void> => {
+    if (!replaceById) return write();
+    const previous = writing.get(collection) ?? Promise.resolve();
+    const next = previous.then(write, write);
+    const settled = next.catch(() => {});
+    writing.set(collection, settled);
+    void settled.then(() => writing.get(collection) === settled && writing.delete(collection));
+    return next;
+  };
   const checkpoints = db.collection<CheckpointDocument>(CHECKPOINTS_COLLECTION);
 
   const data = (name: string): Collection<StoredDocument> => {
     checkCollectionName(name);
-    if (name === CHECKPOINTS_COLLECTION) {
-      throw new RangeError(`read store: "${CHECKPOINTS_COLLECTION}" holds the checkpoints and is not a projection collection`);
+    if (name === CHECKPOINTS_COLLECTION || name === LEASES_COLLECTION) {
+      throw new RangeError(`read store: "${name}" holds the checkpoints and leases and is not a projection collection`);
     }
     return db.collection<StoredDocument>(name);
   };
@@ -150,16 +172,15 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
 
   const store: ReadStore = {
     durable: true,
+    leases: createMongoLeases(db),
 
     async get<T extends StoredDocument>(collection: string, id: string): Promise<T | null> {
-      return (await data(collection).findOne({ _id: id })) as T | null;
+      return (await data(collection).findOne({ _id: id }, { projection: HIDE_FENCE })) as T | null;
     },
 
     async getMany<T extends StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
       if (ids.length === 0) return [];
-      const found = await data(collection)
-        .find({ _id: { $in: [...new Set(ids)] } })
-        .toArray();
+      const found = await findByIds(data(collection), ids, { projection: HIDE_FENCE });
       const byId = new Map(found.map((doc) => [doc._id, doc as T]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
@@ -172,6 +193,7 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
       const limit = options.limit;
       const found = await data(collection)
         .find(filter, {
+          projection: HIDE_FENCE,
           sort: sort.map(([field, direction]) => [field, direction] as [string, 1 | -1]),
           ...(limit === undefined ? {} : { limit: limit + 1 }),
         })
@@ -185,10 +207,11 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
       return data(collection).countDocuments(filter ?? {});
     },
 
-    async upsertMany(collection: string, docs: readonly StoredDocument[]): Promise<void> {
+    async upsertMany(collection: string, docs: readonly StoredDocument[], fence?: Fence): Promise<void> {
       checkStoredDocuments(collection, docs);
       if (docs.length === 0) return;
-      await guardedUpsert(data(collection), docs, maxOpsPerCommand);
+      const target = data(collection);
+      await serialised(collection, () => guardedUpsert(target, docs, maxOpsPerCommand, fence, replaceById));
     },
 
     async getCheckpoint(name: string): Promise<Position | null> {
@@ -196,11 +219,34 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number): 
       return checkpoint === null ? null : positionFromKey(checkpoint.position);
     },
 
-    async setCheckpoint(name: string, position: Position): Promise<void> {
-      await checkpoints.updateOne({ _id: name }, { $set: { position: positionKey(position) } }, { upsert: true });
+    async setCheckpoint(name: string, position: Position, fence?: Fence): Promise<void> {
+      const key = positionKey(position);
+      if (!fence) {
+        await checkpoints.updateOne({ _id: name }, { $set: { position: key } }, { upsert: true });
+        return;
+      }
+      const { token } = fence;
+      try {
+        // Taken over from a smaller token (or none), or moved forward under the same one: one conditional write.
+        await checkpoints.updateOne(
+          { _id: name, $or: [{ fence: { $exists: false } }, { fence: { $lt: token } }, { fence: token, position: { $lt: key } }] },
+          { $set: { position: key, fence: token } },
+          { upsert: true },
+        );
+      } catch (error) {
+        // It exists and matched none of those: a newer owner's (refused), or not forward (nothing to do).
+        if (!hasCode(error, DUPLICATE_KEY)) throw error;
+        const stored = await checkpoints.findOne({ _id: name });
+        if ((stored?.fence ?? 0) > token) throw new FencedError(`checkpoint ${name}`);
+      }
     },
 
     dropCollection,
+
+    async listCollections(prefix: string): Promise<string[]> {
+      const names = await db.listCollections({}, { nameOnly: true }).toArray();
+      return names.map(({ name }) => name).filter((name) => name.startsWith(prefix));
+    },
 
     async replaceCollection(target: string, source: string): Promise<void> {
       data(target);
