@@ -1,8 +1,12 @@
+import { traceReadStore } from '../../src/observability/instrumented-ports';
 import { createMemoryReadStore } from '../../src/readstore/memory';
 import { positionKey } from '../../src/readstore/port';
 import { describeReadStoreContract } from './read-store.contract';
 
 describeReadStoreContract('memory', async () => ({ store: createMemoryReadStore(), cleanup: async () => {} }));
+// The wrapper that traces each call when tracing is on is a read store too: it must keep the whole contract
+// (a fence it dropped would let a deposed projection owner write).
+describeReadStoreContract('memory, traced', async () => ({ store: traceReadStore(createMemoryReadStore()), cleanup: async () => {} }));
 
 describe('memory read store', () => {
   test('is not durable, so the application rebuilds it from the event store at start', () => {
