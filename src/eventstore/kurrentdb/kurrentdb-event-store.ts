@@ -12,6 +12,8 @@
  *   reported as StoreUnavailableError naming the host, never the credentials.
  * - Filters on actor, recording time and facilities are checked client-side (known limit, see
  *   filters.ts); older events' facilities need their stream's first event (stream-facilities.ts).
+ *   Backward reads of $all are the server's own (direction BACKWARDS from the cursor or END), checked
+ *   the same way.
  * - streamHeads reads $all up to the position (the server keeps no per-stream head index one could
  *   ask for all streams at once): O(events); the integrity checkpointer runs it once an interval.
  */
@@ -40,9 +42,9 @@ import {
   type StreamHead,
   type Subscription,
 } from '../port';
+import { readDirectionOf } from '../read-direction';
 import { describeTarget, isTransient, unreachable, UnreadableEventError } from './errors';
 import { toEventData, toRecordedEvent } from './event-conversion';
-import { readDirectionOf } from '../read-direction';
 import { planFilter, type FilterPlan } from './filters';
 import { allPositionOf, type AllPosition } from './positions';
 import { DEFAULT_RETRY, withRetry, type BackoffPolicy } from './retry';
