@@ -808,8 +808,9 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
           const forward = await store.readAll({ after: start, filter });
           const shape = JSON.stringify(filter ?? {});
           expect({ shape, count: forward.length > 0 }).toEqual({ shape, count: true });
-          // From every event of the forward read, the three events before it, newest first.
+          // From every fourth event of the forward read (and its last), the three events before it, newest first.
           for (const [k, at] of forward.entries()) {
+            if (k % 4 !== 1 && k !== forward.length - 1) continue;
             const page = await store.readAll({ direction: 'backwards', before: at.position, maxCount: 3, filter });
             const expected = ids(forward.slice(Math.max(0, k - 3), k)).reverse();
             // Before the first events of ours, a shared store's older events may follow: ours come first.
