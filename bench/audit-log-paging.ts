@@ -4,7 +4,8 @@
  *
  *   node dist/bench/audit-log-paging.js [--events 100000] [--first 100] [--samples 40] [--walk] [--seed 20240603]
  *
- * (a) In process: readEventPage straight on the SQLite store, first page vs last page.
+ * (a) In process: readEventPage straight on the SQLite store, first page vs last page; and backwards
+ *     (readEventPageBackwards, `last`), the newest page vs the oldest one.
  * (b) Over HTTP: the AuditLog contract operation against the server in a child process (production
  *     settings), first and last page interleaved, per filter; with --walk, every page from first to last.
  * The server records each page's reads in the access log, as in production; it runs on a copy of the
@@ -16,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { auditLogPlan, type AuditLogQuery } from '../src/audit/audit-log-query';
-import { readEventPage } from '../src/audit/event-page';
+import { readEventPage, readEventPageBackwards } from '../src/audit/event-page';
 import type { EventStore, Position, RecordedEvent } from '../src/eventstore/port';
 import { createSqliteEventStore } from '../src/eventstore/sqlite';
 import { positionCursor } from '../src/graphql/audit/cursors';
@@ -122,11 +123,25 @@ async function inProcess(store: EventStore, variants: Variant[], first: number, 
     };
     const firstMs: number[] = [];
     const lastMs: number[] = [];
+    // Backwards: the newest page (no cursor) and the oldest one (before the match after the first page).
+    const measureBackwards = async (before: Position | undefined): Promise<number> => {
+      const started = performance.now();
+      await readEventPageBackwards(store, { ...plan, last: first, before });
+      return performance.now() - started;
+    };
+    const newestMs: number[] = [];
+    const oldestMs: number[] = [];
     for (let i = 0; i < samples; i++) {
       firstMs.push(await measure(undefined, 'first'));
       lastMs.push(await measure(lastPageAfter(variant.positions, first), 'last'));
+      newestMs.push(await measureBackwards(undefined));
+      oldestMs.push(await measureBackwards(variant.positions[first]));
     }
-    results.push(pagingResult(variant, counts, firstMs, lastMs));
+    const [newest, oldest] = [timing(newestMs), timing(oldestMs)];
+    results.push({
+      ...pagingResult(variant, counts, firstMs, lastMs),
+      backwards: { newestPage: newest, oldestPage: oldest, oldestOverNewest: round(oldest.p50Ms / newest.p50Ms, 2) },
+    });
   }
   return results;
 }

@@ -18,7 +18,7 @@ import {
 } from '../audit/access-log-reader';
 import { auditLogPlan, type AuditLogQuery } from '../audit/audit-log-query';
 import { caseAsOf, type CaseAsOf } from '../audit/case-as-of';
-import { readEventPage, type EventPage } from '../audit/event-page';
+import { readEventPage, readEventPageBackwards, type EventPage, type EventPageBackwards } from '../audit/event-page';
 import { latestCheckpoint, type SignedCheckpoint } from '../audit/integrity-checkpoint';
 import { exportEvents, type ExportOptions, type ExportSelection, type ExportSummary } from '../audit/ndjson-export';
 import { collectSubjects } from '../audit/subjects';
@@ -30,7 +30,7 @@ import { auditEventBundle } from '../fhir/audit-events';
 import { caseBundleOf } from '../fhir/case-bundle-of';
 import { caseRecordOf, type CaseRecord } from '../domain/case-record';
 import { CASE_STREAM_PREFIX, caseStream, patientStream } from '../domain/events';
-import type { Actor, Position, RecordedEvent } from '../eventstore/port';
+import type { Actor, EventFilter, Position, RecordedEvent } from '../eventstore/port';
 import { primaryRole, type User } from '../graphql/auth/user';
 import { CASE_SUMMARY, PATIENT_SUMMARY } from '../graphql/collections';
 import type { CursorValues } from '../readstore/port';
@@ -86,6 +86,8 @@ export interface PatientData extends CaseCommands {
   /** The full record of a case stream met in a history or audit-log page (null for other streams or outside scope). */
   caseRecordOfStream(stream: string): Promise<CaseRecord | null>;
   auditLog(query: AuditLogQuery, page: { first: number; after?: Position }): Promise<EventPage>;
+  /** The audit log read backwards: the `last` events before a position (or the newest), in global order. */
+  auditLogBackwards(query: AuditLogQuery, page: { last: number; before?: Position }): Promise<EventPageBackwards>;
   accessLog(query: AccessLogQuery, page: { first: number; after?: AccessLogCursor }): Promise<AccessLogPage>;
   /** The access log read backwards: the `last` entries before a cursor (or the end), in the order of access. */
   accessLogBackwards(query: AccessLogQuery, page: { last: number; before?: AccessLogCursor }): Promise<AccessLogPageBackwards>;
@@ -184,6 +186,24 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
   }
 
   /** Reads a page of the access log in the caller's facilities, and records that read. */
+  /** A page of the audit log either way: limited to the caller's facilities, and each subject read is an access. */
+  async function readAuditLog<T extends { events: RecordedEvent[] }>(
+    query: AuditLogQuery,
+    read: (storeFilter: EventFilter | undefined) => Promise<T>,
+  ): Promise<T> {
+    const { user, scope } = authorize('readAuditLog');
+    const { storeFilter } = auditLogPlan(query);
+    const result = await read(scope.kind === 'all' ? storeFilter : { ...storeFilter, facilities: scope.facilities });
+    // The page may hold patients' and cases' payloads: each one read is an access.
+    const facilities = new Map(result.events.map((e) => [e.stream, e.metadata.facilityId ?? null]));
+    const subjects = [...collectSubjects(result.events).entries()];
+    await logged(
+      user,
+      subjects.map(([stream, s]) => access('auditLog', facilities.get(stream) ?? null, s.caseId, s.patientId, 'OK')),
+    );
+    return result;
+  }
+
   async function readAccessLog<T>(query: AccessLogQuery, read: (facilities: readonly string[] | null) => Promise<T>): Promise<T> {
     const { user, scope } = authorize('readAccessLog');
     const result = await read(scope.kind === 'all' ? null : scope.facilities);
@@ -324,22 +344,12 @@ export function patientDataFor(services: Services, caller: Caller | null): Patie
       return record;
     },
 
-    async auditLog(query, page) {
-      const { user, scope } = authorize('readAuditLog');
-      const { storeFilter } = auditLogPlan(query);
-      const result = await readEventPage(store, {
-        storeFilter: scope.kind === 'all' ? storeFilter : { ...storeFilter, facilities: scope.facilities },
-        first: page.first,
-        after: page.after,
-      });
-      // The page may hold patients' and cases' payloads: each one read is an access.
-      const facilities = new Map(result.events.map((e) => [e.stream, e.metadata.facilityId ?? null]));
-      const subjects = [...collectSubjects(result.events).entries()];
-      await logged(
-        user,
-        subjects.map(([stream, s]) => access('auditLog', facilities.get(stream) ?? null, s.caseId, s.patientId, 'OK')),
-      );
-      return result;
+    auditLog(query, page) {
+      return readAuditLog(query, (storeFilter) => readEventPage(store, { storeFilter, first: page.first, after: page.after }));
+    },
+
+    auditLogBackwards(query, page) {
+      return readAuditLog(query, (storeFilter) => readEventPageBackwards(store, { storeFilter, last: page.last, before: page.before }));
     },
 
     accessLog(query, page) {

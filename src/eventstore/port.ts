@@ -118,8 +118,15 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this position. Omitted = from the start. */
+  /**
+   * Forwards (default): the events after `after`, oldest first. Backwards: the events before `before`,
+   * newest first (a backward page is the reverse of the tail of the forward read up to `before`).
+   */
+  direction?: 'forwards' | 'backwards';
+  /** Forwards only. Exclusive: events strictly after this position. Omitted = from the start. */
   after?: Position;
+  /** Backwards only. Exclusive: events strictly before this position. Omitted = from the end. */
+  before?: Position;
   maxCount?: number;
   filter?: EventFilter;
 }
@@ -157,7 +164,8 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
    * Events after `after` that match the filter, in position order, at most `maxCount` (exactly that many
-   * when that many exist: a filter never shortens a page). Every adapter applies every filter exactly;
+   * when that many exist: a filter never shortens a page); backwards, those before `before`, newest first.
+   * `after` with backwards, or `before` forwards, is a RangeError. Every adapter applies every filter exactly;
    * how much each one reads to do so is the adapter's (see its module comment).
    */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -737,6 +737,118 @@ export function describeEventStoreContract(name: string, makeStore: MakeEventSto
       });
     });
 
+    describe('readAll backwards', () => {
+      /** A minute after 2031-05-06T10:00Z, as recorded (minutes may exceed 59). */
+      const minute = (m: number): string => new Date(Date.UTC(2031, 4, 6, 10, 0, 0) + m * 60_000).toISOString();
+
+      /**
+       * Events of two facilities (some older ones placed only by their case's first event), two event
+       * types (one most of the events, one rare), two actors, and recording times with some late ones.
+       */
+      async function writeMix() {
+        const [f1, f2] = [`F${unique()}`, `F${unique()}`];
+        const [typeA, typeB] = [`A${unique()}`, `B${unique()}`];
+        const [alice, bob] = [`alice${unique()}`, `bob${unique()}`];
+        const root = `t${unique()}`;
+        const [c1, c2] = [unique(), unique()];
+        const start = await store.headPosition();
+        const event = (type: string, actor: string, m: number, data: JsonObject, facilityId: string | null): NewEvent =>
+          portEvent(type, data, {
+            actor: { id: actor, role: 'CLINICIAN', name: 'Test Clinician' },
+            recordedAt: minute(m),
+            ...(facilityId === null ? {} : { facilityId }),
+          });
+        const written: [string, NewEvent][] = [
+          // Older first events: no metadata.facilityId, their data names it.
+          [`case-${c1}`, event(typeA, alice, 0, { caseId: c1, facilityId: f1 }, null)],
+          [`case-${c2}`, event(typeB, bob, 1, { caseId: c2, facilityId: f2 }, null)],
+        ];
+        for (let i = 2; i < 60; i++) {
+          const type = i % 7 === 3 ? typeB : typeA;
+          const actor = i % 3 === 0 ? bob : alice;
+          // Every sixth event was recorded well before the one written before it.
+          const m = i % 6 === 5 ? i - 10 : i;
+          const place: [string, string | null][] = [
+            [`case-${c1}`, null],
+            [`case-${c2}`, f2],
+            [`${root}-${i % 3}`, f1],
+            [`${root}-x`, null],
+          ];
+          const [stream, facilityId] = place[i % place.length] as [string, string | null];
+          written.push([stream, event(type, actor, m, { i }, facilityId)]);
+        }
+        for (const [stream, e] of written) await store.append(stream, [e], 'any');
+        return { start, f1, f2, typeA, typeB, alice, bob, root };
+      }
+
+      test('a backward page is the reverse of the forward read just before its cursor, for every filter shape', async () => {
+        const { start, f1, f2, typeA, typeB, alice, bob, root } = await writeMix();
+        const [from, to] = [minute(20), minute(40)];
+        // `only`: no other test's events can match, so a walk from the end reads ours alone.
+        const shapes: { filter?: EventFilter; only: boolean }[] = [
+          { filter: undefined, only: false },
+          { filter: { types: [typeA] }, only: true },
+          { filter: { types: [typeB] }, only: true },
+          { filter: { types: [typeB, typeA] }, only: true },
+          { filter: { streamPrefix: `${root}-` }, only: true },
+          { filter: { streamPrefix: `${root}-1` }, only: true },
+          { filter: { streamPrefix: 'case-', types: [typeB] }, only: true },
+          { filter: { streamPrefix: 'case-' }, only: false },
+          { filter: { actorId: bob }, only: true },
+          { filter: { actorId: alice, types: [typeA], recordedTo: to }, only: true },
+          { filter: { types: [typeA, typeB], recordedFrom: from, recordedTo: to }, only: true },
+          { filter: { types: [typeA], recordedFrom: from }, only: true },
+          { filter: { facilities: [f1] }, only: true },
+          { filter: { facilities: [f1, f2], types: [typeB] }, only: true },
+          { filter: { facilities: [f2], streamPrefix: 'case-' }, only: true },
+          { filter: { facilities: [f1], recordedFrom: from, recordedTo: to }, only: true },
+          { filter: { facilities: [f1, f2], actorId: bob, recordedFrom: from }, only: true },
+        ];
+        for (const { filter, only } of shapes) {
+          const forward = await store.readAll({ after: start, filter });
+          const shape = JSON.stringify(filter ?? {});
+          expect({ shape, count: forward.length > 0 }).toEqual({ shape, count: true });
+          // From every fourth event of the forward read (and its last), the three events before it, newest first.
+          for (const [k, at] of forward.entries()) {
+            if (k % 4 !== 1 && k !== forward.length - 1) continue;
+            const page = await store.readAll({ direction: 'backwards', before: at.position, maxCount: 3, filter });
+            const expected = ids(forward.slice(Math.max(0, k - 3), k)).reverse();
+            // Before the first events of ours, a shared store's older events may follow: ours come first.
+            expect({ shape, k, ids: ids(page).slice(0, expected.length) }).toEqual({ shape, k, ids: expected });
+            if (k >= 3) expect(page).toHaveLength(3);
+            for (const e of page) expect(e.position < at.position).toBe(true);
+          }
+          if (!only) continue;
+          // Walking from the end, full pages of 4 until the first event, then nothing.
+          const walked: RecordedEvent[][] = [];
+          for (let before: Position | undefined; ;) {
+            const page = await store.readAll({ direction: 'backwards', before, maxCount: 4, filter });
+            if (page.length === 0) break;
+            walked.push(page);
+            before = (page[page.length - 1] as RecordedEvent).position;
+          }
+          expect({ shape, ids: ids(walked.flat()) }).toEqual({ shape, ids: ids(forward).reverse() });
+          expect(walked.slice(0, -1).every((page) => page.length === 4)).toBe(true);
+          // The whole read at once, and a page from the end.
+          expect(ids(await store.readAll({ direction: 'backwards', filter }))).toEqual(ids(forward).reverse());
+          expect(ids(await store.readAll({ direction: 'backwards', maxCount: 2, filter }))).toEqual(ids(forward.slice(-2)).reverse());
+        }
+      });
+
+      test('maxCount 0, an empty filter and a cursor at the first event read nothing; bounds of the other direction are refused', async () => {
+        const { start, typeA } = await writeMix();
+        const [first] = await store.readAll({ after: start, filter: { types: [typeA] }, maxCount: 1 });
+        const before = (first as RecordedEvent).position;
+        expect(await store.readAll({ direction: 'backwards', before, filter: { types: [typeA] } })).toEqual([]);
+        expect(await store.readAll({ direction: 'backwards', maxCount: 0 })).toEqual([]);
+        expect(await store.readAll({ direction: 'backwards', filter: { types: [] } })).toEqual([]);
+        expect(await store.readAll({ direction: 'backwards', filter: { facilities: [] } })).toEqual([]);
+        await expect(store.readAll({ direction: 'backwards', filter: { recordedFrom: 'yesterday' } })).rejects.toThrow(RangeError);
+        await expect(store.readAll({ direction: 'backwards', after: before })).rejects.toThrow(RangeError);
+        await expect(store.readAll({ before })).rejects.toThrow(RangeError);
+      });
+    });
+
     describe('headPosition', () => {
       test('is at least the position of the last append and moves forward with appends', async () => {
         const stream = `case-${unique()}`;

@@ -12,6 +12,8 @@
  *   reported as StoreUnavailableError naming the host, never the credentials.
  * - Filters on actor, recording time and facilities are checked client-side (known limit, see
  *   filters.ts); older events' facilities need their stream's first event (stream-facilities.ts).
+ *   Backward reads of $all are the server's own (direction BACKWARDS from the cursor or END), checked
+ *   the same way.
  * - streamHeads reads $all up to the position (the server keeps no per-stream head index one could
  *   ask for all streams at once): O(events); the integrity checkpointer runs it once an interval.
  */
@@ -40,6 +42,7 @@ import {
   type StreamHead,
   type Subscription,
 } from '../port';
+import { readDirectionOf } from '../read-direction';
 import { describeTarget, isTransient, unreachable, UnreadableEventError } from './errors';
 import { toEventData, toRecordedEvent } from './event-conversion';
 import { planFilter, type FilterPlan } from './filters';
@@ -77,6 +80,11 @@ function validateEvents(events: readonly NewEvent[]): void {
   if (events.length === 0) throw new RangeError('append needs at least one event');
   const ids = new Set(events.map((e) => e.id));
   if (ids.size !== events.length) throw new RangeError('an append must not repeat an event id');
+}
+
+/** Whether an event lies past a read's exclusive cursor, in the read's direction. */
+function beyondCursor(position: Position, cursor: Position | undefined, backwards: boolean): boolean {
+  return cursor === undefined || (backwards ? position < cursor : position > cursor);
 }
 
 function validateCount(maxCount: number | undefined): void {
@@ -170,21 +178,24 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
 
   async function readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     validateCount(readOptions.maxCount);
+    const backwards = readDirectionOf(readOptions) === 'backwards';
     const plan = planFilter(readOptions.filter, streamFacilities);
     const limit = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (plan.matchesNothing || limit === 0) return [];
-    const { after } = readOptions;
-    if (plan.clientSide) return readAllCheckedHere(plan, after, limit);
-    // The server reads from a position inclusively; the port's `after` is exclusive: ask for one more
-    // than the page, for the event at `after` itself.
-    const fromPosition: ReadPosition = after === undefined ? START : allPositionOf(after);
+    const cursor = backwards ? readOptions.before : readOptions.after;
+    if (plan.clientSide) return readAllCheckedHere(plan, cursor, limit, backwards);
+    // Forwards the server reads from a position inclusively, and the port's `after` is exclusive: ask
+    // for one more than the page, for the event at `after` itself. (Backwards it reads strictly before
+    // the position, as the port does; the check below holds either way.)
+    const fromPosition: ReadPosition = cursor === undefined ? (backwards ? END : START) : allPositionOf(cursor);
     const serverCount = Math.min(Number.MAX_SAFE_INTEGER, limit + 1);
+    const direction = backwards ? BACKWARDS : FORWARDS;
     return request(() =>
       collect(
-        client.readAll({ fromPosition, filter: plan.server(), maxCount: serverCount }),
+        client.readAll({ direction, fromPosition, filter: plan.server(), maxCount: serverCount }),
         (resolved) => {
           const event = resolved.event;
-          if (!event || (after !== undefined && event.position.commit <= after)) return null;
+          if (!event || !beyondCursor(event.position.commit, cursor, backwards)) return null;
           return toRecordedEvent(event);
         },
         limit,
@@ -198,19 +209,29 @@ export function createKurrentDbEventStore(options: KurrentDbEventStoreOptions): 
    * on its own; pages grow from the page size, so a dense match reads little more than the page and
    * a sparse one soon reads in bulk.
    */
-  async function readAllCheckedHere(plan: FilterPlan, after: Position | undefined, limit: number): Promise<RecordedEvent[]> {
+  async function readAllCheckedHere(
+    plan: FilterPlan,
+    from: Position | undefined,
+    limit: number,
+    backwards: boolean,
+  ): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
-    let cursor = after;
+    let cursor = from;
     let chunk = Math.min(Math.max(limit + 1, MIN_CHECKED_CHUNK), MAX_CHECKED_CHUNK);
+    const direction = backwards ? BACKWARDS : FORWARDS;
     for (;;) {
-      const fromPosition: ReadPosition = cursor === undefined ? START : allPositionOf(cursor);
+      const fromPosition: ReadPosition = cursor === undefined ? (backwards ? END : START) : allPositionOf(cursor);
       const maxCount = chunk;
       const page = await request(() =>
-        collect(client.readAll({ fromPosition, filter: plan.server(), maxCount }), (resolved) => resolved.event ?? null, maxCount),
+        collect(
+          client.readAll({ direction, fromPosition, filter: plan.server(), maxCount }),
+          (resolved) => resolved.event ?? null,
+          maxCount,
+        ),
       );
-      // From an event's own position the server starts with that event again.
-      const after = cursor;
-      const fresh = page.filter((event) => after === undefined || event.position.commit > after);
+      // From an event's own position the server starts (forwards) with that event again.
+      const pageCursor = cursor;
+      const fresh = page.filter((event) => beyondCursor(event.position.commit, pageCursor, backwards));
       // Checked all at once, so that the first events of the streams older events need are read together.
       const verdicts = fresh.map((event) => {
         const verdict = plan.matches(event);

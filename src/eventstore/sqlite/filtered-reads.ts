@@ -22,6 +22,9 @@
  * none when `to` is open, a few around concurrent appends otherwise. Results never depend on the
  * clocks; only the cost does: where most rows are late (a clock that ran ahead, a history written
  * out of time order) a closed range costs the late rows it holds, as a plain time index would.
+ *
+ * A backward read (newest first, before a position) is the same plan with the position window closed
+ * at its cursor and every index range walked downwards: it costs what the forward page costs.
  */
 import type { EventFilter } from '../port';
 import { metadataFilterOf } from '../metadata-filter';
@@ -31,6 +34,10 @@ import { categoryOfPrefix, prefixUpperBound } from './stream-names';
 
 /** `after` exclusive; `limit` -1 = no limit. The rows are not decoded yet (decodeRows). */
 export type FilteredRead = (st: Statements, after: bigint, limit: number) => EventRow[];
+/** Newest first: `before` exclusive; `limit` -1 = no limit. */
+export type FilteredReadBackwards = (st: Statements, before: bigint, limit: number) => EventRow[];
+/** Rows in the window (after, upTo], the first `limit` in the read's direction. */
+type RangeRead = (st: Statements, after: bigint, upTo: bigint, limit: number) => EventRow[];
 
 /** Positions are rowids, at most 2^63 - 1. */
 const LAST_POSITION = 9223372036854775807n;
@@ -53,11 +60,12 @@ interface PositionWindow {
   until: bigint;
 }
 
-/** Rows of several ranges in position order, the first `limit`: only those are decoded. */
-function mergedRows(lists: EventRow[][], limit: number): EventRow[] {
+/** Rows of several ranges in position order (descending when `backwards`), the first `limit`: only those are decoded. */
+function mergedRows(lists: EventRow[][], limit: number, backwards: boolean): EventRow[] {
   const nonEmpty = lists.filter((list) => list.length > 0);
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  const all = nonEmpty.flat().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sign = backwards ? -1 : 1;
+  const all = nonEmpty.flat().sort((a, b) => sign * (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return limit < 0 ? all : all.slice(0, limit);
 }
 
@@ -67,6 +75,8 @@ const SAMPLE_ROWS = 256;
 const DENSE_SHARE = 1 / 8;
 const DENSITY_SQL = `SELECT count(*) AS matching FROM (SELECT +type AS type FROM events WHERE position > @after AND position <= @until
                      ORDER BY position LIMIT ${SAMPLE_ROWS}) WHERE type IN (SELECT value FROM json_each(@types))`;
+/** The same sample for a backward page: the rows just before its cursor. */
+const DENSITY_BACKWARDS_SQL = DENSITY_SQL.replace('ORDER BY position', 'ORDER BY position DESC');
 
 const positionOf = (row: unknown): bigint | null => (row === undefined ? null : BigInt((row as { position: number | bigint }).position));
 
@@ -83,6 +93,17 @@ function driverOf(filter: EventFilter, actorId: string | null, category: string 
 
 /** Validates the filter (RangeError) and chooses the plan once; the result reads any page. */
 export function planFilteredRead(filter: EventFilter): FilteredRead {
+  const read = planRangeRead(filter, false);
+  return (st, after, limit) => read(st, after, LAST_POSITION, limit);
+}
+
+/** planFilteredRead for backward pages: the events just before a position, newest first. */
+export function planFilteredReadBackwards(filter: EventFilter): FilteredReadBackwards {
+  const read = planRangeRead(filter, true);
+  return (st, before, limit) => (before <= 1n ? [] : read(st, 0n, before - 1n, limit));
+}
+
+function planRangeRead(filter: EventFilter, backwards: boolean): RangeRead {
   const metadata = metadataFilterOf(filter);
   if (metadata.matchesNothing || filter.types?.length === 0 || filter.facilities?.length === 0) return () => [];
   const { streamPrefix } = filter;
@@ -99,7 +120,8 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     facilities: facilities !== null,
     from: from !== null,
     to: to !== null,
-    until: to !== null,
+    until: to !== null || backwards,
+    backwards,
   };
   const sql = filteredReadSql({ ...shape, driver });
   // Types only, that are most of the store (a projection runner's): the rowid range, each row's type checked.
@@ -124,6 +146,7 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
       return mergedRows(
         facilities.map((facility) => statement.all({ ...params, facility, ...window, limit }) as EventRow[]),
         limit,
+        backwards,
       );
     }
     if (driver === 'facilityType' && facilities !== null && types !== null) {
@@ -131,11 +154,12 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
       return mergedRows(
         ranges.map((range) => statement.all({ ...params, ...range, ...window, limit }) as EventRow[]),
         limit,
+        backwards,
       );
     }
     if (driver !== 'type' || types === null) return statement.all({ ...params, ...window, limit }) as EventRow[];
     if (scanSql !== null) {
-      const { matching } = preparedFor(st, DENSITY_SQL)
+      const { matching } = preparedFor(st, backwards ? DENSITY_BACKWARDS_SQL : DENSITY_SQL)
         .raw(false)
         .get({ ...params, ...window }) as { matching: number };
       if (matching >= SAMPLE_ROWS * DENSE_SHARE) return preparedFor(st, scanSql).all({ ...params, ...window, limit }) as EventRow[];
@@ -144,12 +168,13 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
     return mergedRows(
       types.map((type) => statement.all({ ...params, type, ...window, limit }) as EventRow[]),
       limit,
+      backwards,
     );
   };
 
-  if (from === null && to === null) return (st, after, limit) => drive(st, { after, until: LAST_POSITION }, limit);
+  if (from === null && to === null) return (st, after, upTo, limit) => drive(st, { after, until: upTo }, limit);
 
-  return (st, after, limit) => {
+  return (st, after, upTo, limit) => {
     let windowAfter = after;
     if (from !== null) {
       const start = positionOf(st.firstRecordedFrom.get(from));
@@ -158,11 +183,15 @@ export function planFilteredRead(filter: EventFilter): FilteredRead {
       if (start - 1n > windowAfter) windowAfter = start - 1n;
     }
     const beyond = to === null ? null : positionOf(st.firstRecordedAfter.get(to));
-    const until = beyond === null ? LAST_POSITION : beyond - 1n;
+    const timeUntil = beyond === null ? LAST_POSITION : beyond - 1n;
+    const until = timeUntil < upTo ? timeUntil : upTo;
     const inWindow = windowAfter < until ? drive(st, { after: windowAfter, until }, limit) : [];
     if (beyond === null || lateSql === null) return inWindow;
-    const lateAfter = until > after ? until : after;
-    const late = preparedFor(st, lateSql).all({ ...params, after: lateAfter, limit }) as EventRow[];
-    return mergedRows([inWindow, late], limit);
+    // The late rows past the time window, up to the read's own end (a backward read's cursor).
+    const lateAfter = timeUntil > after ? timeUntil : after;
+    if (lateAfter >= upTo) return inWindow;
+    const window = backwards ? { after: lateAfter, until: upTo } : { after: lateAfter };
+    const late = preparedFor(st, lateSql).all({ ...params, ...window, limit }) as EventRow[];
+    return mergedRows([inWindow, late], limit, backwards);
   };
 }

@@ -23,6 +23,8 @@ export interface FilteredReadShape {
   to: boolean;
   /** The position window has an upper end (@until, inclusive). */
   until: boolean;
+  /** Newest first (a backward read): the same index range, walked the other way. */
+  backwards?: boolean;
 }
 
 const DRIVERS: Record<Driver, { table: string; where: string[] }> = {
@@ -42,7 +44,8 @@ const DRIVERS: Record<Driver, { table: string; where: string[] }> = {
 export function filteredReadSql(shape: FilteredReadShape): string {
   const { driver } = shape;
   const where = [...DRIVERS[driver].where, 'position > @after'];
-  if (shape.until && driver !== 'late') where.push('position <= @until');
+  // The late rows of a forward read run to the end; those of a backward one stop at its cursor.
+  if (shape.until && (driver !== 'late' || shape.backwards === true)) where.push('position <= @until');
   if (shape.types && driver !== 'type' && driver !== 'facilityType') where.push('+type IN (SELECT value FROM json_each(@types))');
   if (shape.stream && driver !== 'streamRange') where.push('+stream >= @lower', '+stream < @upper');
   if (shape.actor && driver !== 'actor') where.push('+actor_id = @actorId');
@@ -52,5 +55,5 @@ export function filteredReadSql(shape: FilteredReadShape): string {
     if (shape.from) where.push('+recorded_at >= @from');
     if (shape.to) where.push('+recorded_at <= @to');
   }
-  return `SELECT ${COLUMNS} FROM ${DRIVERS[driver].table} WHERE ${where.join(' AND ')} ORDER BY position LIMIT @limit`;
+  return `SELECT ${COLUMNS} FROM ${DRIVERS[driver].table} WHERE ${where.join(' AND ')} ORDER BY position${shape.backwards === true ? ' DESC' : ''} LIMIT @limit`;
 }

@@ -1,6 +1,7 @@
 /** readStream and readAll: each filter shape is answered from the index that keeps a page O(page) (filtered-reads.ts). */
 import type { EventFilter, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamHead } from '../port';
-import { planFilteredRead } from './filtered-reads';
+import { readDirectionOf } from '../read-direction';
+import { planFilteredRead, planFilteredReadBackwards } from './filtered-reads';
 import { decodeRows, type Statements } from './statements';
 
 /** SQLite's "no limit". */
@@ -36,12 +37,26 @@ export function isFiltered(filter: EventFilter | undefined): filter is EventFilt
 
 export function readAll(st: Statements, options: ReadAllOptions = {}): RecordedEvent[] {
   const limit = limitOf(options.maxCount);
-  const after = afterOf(options.after);
   const { filter } = options;
+  if (readDirectionOf(options) === 'backwards') return readAllBackwards(st, filter, beforeOf(options.before), limit);
+  const after = afterOf(options.after);
   if (!isFiltered(filter)) return limit === 0 ? [] : decodeRows(st.all.all(after, limit));
   // Planned (and validated) before the limit is looked at: a malformed filter fails even for 0 events.
   const read = planFilteredRead(filter);
   return limit === 0 ? [] : decodeRows(read(st, after, limit));
+}
+
+/** Newest first, before `before` (exclusive): the same indexes walked downwards (filtered-reads.ts). */
+function readAllBackwards(st: Statements, filter: EventFilter | undefined, before: bigint, limit: number): RecordedEvent[] {
+  // Inclusive upper end, so that "before the end" (2^63) need not be bound as an integer SQLite has not.
+  if (!isFiltered(filter)) return limit === 0 || before <= 1n ? [] : decodeRows(st.allBackwards.all(before - 1n, limit));
+  const read = planFilteredReadBackwards(filter);
+  return limit === 0 ? [] : decodeRows(read(st, before, limit));
+}
+
+/** Positions are rowids (< 2^63): anything beyond the last is "from the end". */
+function beforeOf(before: Position | undefined): bigint {
+  return before === undefined || before > LAST_POSITION ? LAST_POSITION + 1n : before;
 }
 
 export function headPosition(st: Statements): bigint {

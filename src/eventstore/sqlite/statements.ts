@@ -49,6 +49,7 @@ const SQL = {
   streamBackwards: `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
 
   all: `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  allBackwards: `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
 
   /** The first event in time order recorded at or after an instant: where a recording-time range starts. */
   firstRecordedFrom: `SELECT position FROM events INDEXED BY events_in_time_order

@@ -3,7 +3,7 @@
  * it is, pages are full however narrow the filter, and following endCursor visits every match exactly once.
  */
 import { auditLogPlan } from '../../../src/audit/audit-log-query';
-import { readEventPage, type EventPageQuery } from '../../../src/audit/event-page';
+import { readEventPage, readEventPageBackwards, type EventPageQuery } from '../../../src/audit/event-page';
 import type { EventStore, NewEvent, Position, RecordedEvent } from '../../../src/eventstore/port';
 import { createSqliteEventStore } from '../../../src/eventstore/sqlite';
 import { append } from './fixtures';
@@ -85,6 +85,27 @@ describe('readEventPage', () => {
     expect(pages).toBe(2);
     // 4 matches in pages of 3: the first page and its look-ahead, then the last one
     expect(counted.eventsRead).toBe(5);
+  });
+
+  it('reads a backward page as one read of a page and one event, answered in ascending order', async () => {
+    const all = await store.readAll();
+    const counted = counting(store);
+    const newest = await readEventPageBackwards(counted, { last: 20 });
+    expect(newest.events.map((e) => e.data.i)).toEqual(Array.from({ length: 20 }, (_, i) => 280 + i));
+    expect(newest.hasPreviousPage).toBe(true);
+    expect(newest.startPosition).toBe(all[280]!.position);
+    expect(counted.eventsRead).toBe(21);
+
+    const plan = auditLogPlan({ actorId: 'rn-7', recordedFrom: '2026-03-11T00:00:00.000Z' });
+    const before = await readEventPageBackwards(store, { ...plan, last: 2, before: all[250]!.position });
+    expect(before.events.map((e) => e.data.i)).toEqual([150, 200]);
+    expect(before.hasPreviousPage).toBe(true);
+    const first = await readEventPageBackwards(store, { ...plan, last: 2, before: before.startPosition ?? undefined });
+    expect(first.events.map((e) => e.data.i)).toEqual([100]);
+    expect(first.hasPreviousPage).toBe(false);
+    // Before the first match: an empty page that keeps its cursor.
+    const none = await readEventPageBackwards(store, { ...plan, last: 2, before: all[100]!.position });
+    expect(none).toEqual({ events: [], hasPreviousPage: false, startPosition: all[100]!.position });
   });
 
   it('answers with the page and no next page when the filter matches the last events', async () => {

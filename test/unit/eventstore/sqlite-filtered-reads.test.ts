@@ -179,6 +179,30 @@ describe('filtered reads over a history whose clocks disagree', () => {
     }
   });
 
+  it('reads backwards exactly the matching events, newest first, in full pages from any cursor, for 300 random filters', async () => {
+    for (let n = 0; n < 300; n++) {
+      const filter = randomFilter();
+      const maxCount = 1 + Math.floor(random() * 7);
+      const start = random() < 0.5 ? undefined : all[Math.floor(random() * all.length)]?.position;
+      const expectedBefore = reference(
+        all.filter((e) => start === undefined || e.position < start),
+        filter,
+        facilities,
+      )
+        .map((e) => e.id)
+        .reverse();
+      const pages: string[][] = [];
+      for (let before: Position | undefined = start; ;) {
+        const page = await store.readAll({ direction: 'backwards', before, maxCount, filter });
+        if (page.length === 0) break;
+        pages.push(page.map((e) => e.id));
+        before = page[page.length - 1]?.position;
+      }
+      expect({ filter, maxCount, ids: pages.flat() }).toEqual({ filter, maxCount, ids: expectedBefore });
+      expect(pages.slice(0, -1).every((page) => page.length === maxCount)).toBe(true);
+    }
+  });
+
   it('subscriptions deliver the same events, in pages through the indexes, then a checkpoint at the head', async () => {
     for (let n = 0; n < 30; n++) {
       const filter = randomFilter();

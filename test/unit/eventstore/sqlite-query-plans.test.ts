@@ -29,6 +29,7 @@ function planOfSql(sql: string): string {
 
 test.each([
   ['all', /^SEARCH events USING INTEGER PRIMARY KEY \(rowid>\?\)$/],
+  ['allBackwards', /^SEARCH events USING INTEGER PRIMARY KEY \(rowid<\?\)$/],
   ['firstRecordedFrom', /^SEARCH events USING COVERING INDEX events_in_time_order \(recorded_at>\?\)$/],
   ['firstRecordedAfter', /^SEARCH events USING COVERING INDEX events_in_time_order \(recorded_at>\?\)$/],
   ['streamForwards', /^SEARCH events USING INDEX events_by_stream \(stream=\? AND revision>\?\)$/],
@@ -68,13 +69,17 @@ describe('filtered reads, in every shape', () => {
   for (const driver of ['position', 'type', 'category', 'actor', 'facility', 'facilityType', 'streamRange', 'late'] as const) {
     for (let bits = 0; bits < 1 << flags.length; bits++) {
       const set = (i: number): boolean => (bits & (1 << i)) !== 0;
-      shapes.push({ driver, types: set(0), stream: set(1), actor: set(2), facilities: set(3), from: set(4), to: set(5), until: set(5) });
+      const checks = { types: set(0), stream: set(1), actor: set(2), facilities: set(3), from: set(4), to: set(5) };
+      shapes.push({ driver, ...checks, until: set(5) });
+      // A backward read's window always ends at its cursor (filtered-reads.ts).
+      shapes.push({ driver, ...checks, until: true, backwards: true });
     }
   }
 
   const nameOf = (shape: FilteredReadShape): string => {
     const checks = flags.filter((flag) => shape[flag]);
-    return checks.length === 0 ? shape.driver : `${shape.driver}, checking ${checks.join(' + ')}`;
+    const driver = shape.backwards === true ? `${shape.driver} backwards` : shape.driver;
+    return checks.length === 0 ? driver : `${driver}, checking ${checks.join(' + ')}`;
   };
 
   test.each(shapes.map((shape) => [nameOf(shape), shape] as const))('driven by %s', (_, shape) => {
