@@ -233,9 +233,9 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
   return {
     eventTypes: handledTypes,
     async start() {
-      for (const entry of owned) {
-        if (entry.projection.indexes) await readStore.ensureIndexes(entry.projection.name, entry.projection.indexes);
-      }
+      // No index builds here: on a shared read store only a projection's lease holder touches its collection
+      // (its runner ensures the indexes), since creating it while the holder swaps a rebuild in collides
+      // with the swap's renames.
       const failure = new Promise<never>((_, reject) => (onFailed = reject));
       failure.catch(() => {});
       scheduleKeep(0);

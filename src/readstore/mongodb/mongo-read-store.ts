@@ -24,7 +24,7 @@ import { findByIds } from './by-ids';
 import { guardedUpsert } from './guarded-upsert';
 import { keysetFilter, withKeyset } from './keyset-filter';
 import { createMongoLeases, LEASES_COLLECTION } from './mongo-leases';
-import { DUPLICATE_KEY, hasCode, NAMESPACE_NOT_FOUND, NOT_IMPLEMENTED } from './server-errors';
+import { DUPLICATE_KEY, hasCode, NAMESPACE_EXISTS, NAMESPACE_NOT_FOUND, NOT_IMPLEMENTED } from './server-errors';
 
 export interface MongoReadStoreOptions {
   /** `mongodb://…` connection string. */
@@ -69,6 +69,8 @@ interface CheckpointDocument {
 
 /** Documents are stored with the fencing token of the owner that wrote them; readers never see it. */
 const HIDE_FENCE = { _fence: 0 } as const;
+/** Renames a swap on FerretDB tries before it gives up (see replaceWithoutDropTarget). */
+const MAX_SWAP_ATTEMPTS = 5;
 
 /** Database named in the path of a connection string, if any. */
 function databaseInUrl(url: string): string | undefined {
@@ -153,21 +155,29 @@ function mongoReadStore(client: MongoClient, db: Db, maxOpsPerCommand: number, r
    * dropped. Between the two renames readers see an empty target; MongoDB swaps in one step.
    */
   const replaceWithoutDropTarget = async (target: string, source: string): Promise<void> => {
-    const parked = `${target}_replaced_${randomBytes(4).toString('hex')}`;
-    let hasParked = true;
-    try {
-      await db.renameCollection(target, parked);
-    } catch (error) {
-      if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
-      hasParked = false;
+    // Another process may create `target` between the two renames (an index build, a late write of a
+    // deposed owner): what it created is parked too and the rename tried again, so the collection that
+    // was serving is never left hidden behind a newer, emptier one.
+    const parked: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      const name = `${target}_replaced_${randomBytes(4).toString('hex')}`;
+      try {
+        await db.renameCollection(target, name);
+        parked.push(name);
+      } catch (error) {
+        if (!hasCode(error, NAMESPACE_NOT_FOUND)) throw error;
+      }
+      try {
+        await rename(source, target, false);
+        break;
+      } catch (error) {
+        if (hasCode(error, NAMESPACE_EXISTS) && attempt < MAX_SWAP_ATTEMPTS) continue;
+        // The swap failed: the collection that was serving goes back (if nothing took its name since).
+        if (parked[0]) await db.renameCollection(parked[0], target).catch(() => undefined);
+        throw error;
+      }
     }
-    try {
-      await rename(source, target, false);
-    } catch (error) {
-      if (hasParked) await db.renameCollection(parked, target).catch(() => undefined);
-      throw error;
-    }
-    if (hasParked) await dropCollection(parked);
+    for (const name of parked) await dropCollection(name);
   };
 
   const store: ReadStore = {

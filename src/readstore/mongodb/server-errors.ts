@@ -2,6 +2,7 @@
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 
 export const NAMESPACE_NOT_FOUND = 26;
+export const NAMESPACE_EXISTS = 48;
 export const DUPLICATE_KEY = 11000;
 /** FerretDB 1.x answers this to options it does not implement (e.g. `renameCollection`'s `dropTarget`). */
 export const NOT_IMPLEMENTED = 238;
