@@ -301,6 +301,10 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
         entry.runner = null;
         entry.grant = null;
         await runner?.stop();
+        // What this instance applied stays its answer once stopped: the shared checkpoint it falls back
+        // to is polled (every second), so it may still stand behind.
+        const stopped = runner?.status();
+        if (stopped?.caughtUp && (entry.shared === null || stopped.position > entry.shared)) entry.shared = stopped.position;
         // Let the lease go at once: another instance takes over at its next try, not after the TTL.
         if (grant) await readStore.leases.release(leaseName(entry.projection), holder, grant.token).catch(() => {});
       }
