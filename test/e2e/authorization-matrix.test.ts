@@ -38,10 +38,29 @@ const SECRETS = [
 
 const F1_COMMANDS = { register: 'f1-register', open: 'f1-open', outcome: 'f1-outcome', amend: 'f1-amend' };
 
-type Vars = (ids: { caseId: string; patientId: string; targetEventId: string }) => Record<string, unknown>;
+type Ids = { caseId: string; patientId: string; targetEventId: string };
+type Vars = (ids: Ids) => Record<string, unknown>;
 
-/** Every operation of schema/operations.graphql, with variables naming F1's patient/case, F1's own command ids. */
-function operationsFor(now: Date): Array<{ name: string; vars: Vars }> {
+/**
+ * Paths to patient data beyond the shared contract (schema/operations.graphql is its copy): the FHIR
+ * exports (schema/fhir-operations.graphql), the console's patient search and the audit log paged backwards.
+ */
+const EXTRA_OPERATIONS: Record<string, string> = {
+  CaseFhirBundle: 'query CaseFhirBundle($caseId: ID!, $asOf: DateTime) { caseFhirBundle(caseId: $caseId, asOf: $asOf) }',
+  CaseFhirAuditBundle: 'query CaseFhirAuditBundle($caseId: ID!) { caseFhirAuditBundle(caseId: $caseId) }',
+  FindPatients:
+    'query FindPatients($mrn: String, $name: String) { searchPatients(mrn: $mrn, name: $name) { id facilityId mrn givenName familyName birthDate } }',
+  AuditLogNewest:
+    'query AuditLogNewest($last: Int) { auditLog(last: $last) { edges { cursor node { id type stream revision recordedAt actor { id role } } } pageInfo { hasPreviousPage startCursor } } }',
+};
+const documentOf = (name: string): string => EXTRA_OPERATIONS[name] ?? operation(name);
+
+/**
+ * Every operation of schema/operations.graphql and EXTRA_OPERATIONS, with variables naming F1's patient/case
+ * and F1's own command ids (a search names F1's MRN or name when asked about F1's ids, another one else).
+ */
+function operationsFor(now: Date, f1: Ids): Array<{ name: string; vars: Vars }> {
+  const aboutF1 = (ids: Ids) => ids.patientId === f1.patientId;
   const steps = (caseId: string) => leftLegCase(caseId, '00000000-0000-4000-8000-000000000000', now);
   return [
     {
@@ -85,6 +104,11 @@ function operationsFor(now: Date): Array<{ name: string; vars: Vars }> {
     { name: 'CaseAsOf', vars: ({ caseId }) => ({ caseId, at: now.toISOString() }) },
     { name: 'VerifyCaseIntegrity', vars: ({ caseId }) => ({ caseId }) },
     { name: 'AccessLog', vars: ({ caseId }) => ({ filter: { caseId }, first: 100 }) },
+    { name: 'CaseFhirBundle', vars: ({ caseId }) => ({ caseId }) },
+    { name: 'CaseFhirAuditBundle', vars: ({ caseId }) => ({ caseId }) },
+    { name: 'FindPatients', vars: (ids) => ({ mrn: aboutF1(ids) ? PATIENT.mrn : `MRN-${ids.patientId}` }) },
+    { name: 'FindPatients', vars: (ids) => ({ name: aboutF1(ids) ? PATIENT.familyName : 'Nobodyknows' }) },
+    { name: 'AuditLogNewest', vars: () => ({ last: 100 }) },
   ];
 }
 
@@ -153,10 +177,10 @@ describe('authorization matrix: every operation, every transport, callers outsid
 
   async function ask(transport: 'http' | 'ws', token: string | null, name: string, variables: Record<string, unknown>) {
     if (transport === 'http') {
-      const { data, errors } = await t.gql(token, operation(name), variables);
+      const { data, errors } = await t.gql(token, documentOf(name), variables);
       return { data, errors };
     }
-    return wsRequest(t.url, token, operation(name), variables);
+    return wsRequest(t.url, token, documentOf(name), variables);
   }
 
   for (const transport of ['http', 'ws'] as const) {
@@ -164,7 +188,7 @@ describe('authorization matrix: every operation, every transport, callers outsid
       for (const outsider of outsiders) {
         it(`${outsider.who}: no operation reveals F1's data, and F1's case answers exactly like a missing one`, async () => {
           const token = await t.token({ roles: outsider.roles, facilities: outsider.facilities, sub: `probe-${randomUUID()}` });
-          for (const op of operationsFor(now)) {
+          for (const op of operationsFor(now, ids)) {
             const aboutF1 = await ask(transport, token, op.name, op.vars(ids));
             const text = JSON.stringify(aboutF1);
             for (const secret of SECRETS) expect({ op: op.name, leaked: text.includes(secret) }).toEqual({ op: op.name, leaked: false });
@@ -177,7 +201,7 @@ describe('authorization matrix: every operation, every transport, callers outsid
               continue;
             }
             // The global audit log names no case: it must simply hold none of F1's streams (it grows between two probes).
-            if (op.name === 'AuditLog') {
+            if (op.name === 'AuditLog' || op.name === 'AuditLogNewest') {
               expect({ op: op.name, f1: text.includes(ids.caseId) || text.includes(ids.patientId) }).toEqual({ op: op.name, f1: false });
               continue;
             }
@@ -206,7 +230,7 @@ describe('authorization matrix: every operation, every transport, callers outsid
           facilities: ['F1'],
         });
         const viewer = await t.token({ roles: ['VIEWER'], facilities: ['F1'] });
-        for (const op of operationsFor(now)) {
+        for (const op of operationsFor(now, ids)) {
           for (const token of [null, expired, forged]) {
             const answer = await ask(transport, token, op.name, op.vars(ids));
             const text = JSON.stringify(answer);
