@@ -18,6 +18,7 @@ import { isOwnershipLost, leaseName, type LeaseGrant } from './lease';
 import { checkpointName } from './names';
 import type { Projection } from './projection';
 import { createProjectionRunner, type ProjectionRunner, type RunnerLogger, type RunnerStatus } from './runner';
+import { createPositionWaiters } from './position-waiters';
 
 export interface OwnedProjectionsOptions {
   store: EventStore;
@@ -48,12 +49,6 @@ interface Owned {
   shared: Position | null;
 }
 
-interface Waiter {
-  position: Position;
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
-}
-
 const silent: RunnerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -75,7 +70,7 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
   const margin = Math.min(1000, ttlMs / 4);
   const handledTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
   const owned: Owned[] = projections.map((projection) => ({ projection, grant: null, validUntil: 0, runner: null, shared: null }));
-  const waiters = new Set<Waiter>();
+  const waiters = createPositionWaiters();
   let stopping = false;
   let caughtUp = false;
   let pollError: string | null = null;
@@ -102,14 +97,7 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
   };
 
   function settle(): void {
-    const at = applied();
-    for (const waiter of waiters) {
-      if (waiter.position <= at) {
-        clearTimeout(waiter.timer);
-        waiters.delete(waiter);
-        waiter.resolve(true);
-      }
-    }
+    waiters.settle(applied());
   }
 
   async function poll(): Promise<void> {
@@ -254,19 +242,10 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
     },
     waitFor(position, timeoutMs) {
       if (position <= applied()) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const waiter: Waiter = {
-          position,
-          resolve,
-          timer: setTimeout(() => {
-            waiters.delete(waiter);
-            resolve(false);
-          }, timeoutMs),
-        };
-        waiters.add(waiter);
-        // Poll soon: the owner may be another instance.
-        if (!polling && !stopping) schedulePoll(pollMs);
-      });
+      const reached = waiters.wait(position, timeoutMs);
+      // Poll soon: the owner may be another instance.
+      if (!polling && !stopping) schedulePoll(pollMs);
+      return reached;
     },
     status(): RunnerStatus {
       const inner = owned.map((entry) => entry.runner?.status() ?? null);
@@ -308,11 +287,7 @@ export function createOwnedProjections(options: OwnedProjectionsOptions): Projec
         // Let the lease go at once: another instance takes over at its next try, not after the TTL.
         if (grant) await readStore.leases.release(leaseName(entry.projection), holder, grant.token).catch(() => {});
       }
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve(false);
-      }
-      waiters.clear();
+      waiters.abandon();
     },
   };
 }

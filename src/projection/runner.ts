@@ -10,6 +10,7 @@ import { isOwnershipLost, LeaseLostError, type Fence } from './lease';
 import type { Projection } from './projection';
 import { checkpointName, DEAD_LETTERS } from './names';
 import { rebuildProjection } from './rebuild';
+import { createPositionWaiters } from './position-waiters';
 
 export interface RunnerLogger {
   info(fields: object, message: string): void;
@@ -70,12 +71,6 @@ export interface RunnerStatus {
   projections: ProjectionStatus[];
 }
 
-interface Waiter {
-  position: Position;
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
-}
-
 const silent: RunnerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -111,7 +106,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   };
   const deadLetterCounts = new Map<string, number>();
   const recentDeadLetters: DeadLetter[] = [];
-  const waiters = new Set<Waiter>();
+  const waiters = createPositionWaiters();
   let state: RunnerStatus['state'] = 'starting';
   let applied: Position = -1n;
   let lastEventRecordedAt: string | null = null;
@@ -133,13 +128,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   };
 
   function settleWaiters(): void {
-    for (const waiter of waiters) {
-      if (waiter.position <= applied) {
-        clearTimeout(waiter.timer);
-        waiters.delete(waiter);
-        waiter.resolve(true);
-      }
-    }
+    waiters.settle(applied);
   }
 
   async function recordDeadLetters(letters: DeadLetter[]): Promise<void> {
@@ -361,17 +350,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     },
     waitFor(position, timeoutMs) {
       if (position <= applied) return Promise.resolve(true);
-      return new Promise((resolve) => {
-        const waiter: Waiter = {
-          position,
-          resolve,
-          timer: setTimeout(() => {
-            waiters.delete(waiter);
-            resolve(false);
-          }, timeoutMs),
-        };
-        waiters.add(waiter);
-      });
+      return waiters.wait(position, timeoutMs);
     },
     status() {
       return {
@@ -394,11 +373,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       state = 'stopped';
       await subscription?.close();
       await loop?.catch(() => {});
-      for (const waiter of waiters) {
-        clearTimeout(waiter.timer);
-        waiter.resolve(false);
-      }
-      waiters.clear();
+      waiters.abandon();
     },
   };
 }
