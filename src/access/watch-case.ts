@@ -17,6 +17,8 @@ export interface WatchCaseOptions {
 }
 
 const EXPIRED = Symbol('expired');
+/** Tries of a delivery's access record before the subscription ends with its error. */
+const LOG_ATTEMPTS = 3;
 
 export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<CaseSummary> {
   const updates = options.services.caseFeed.watch(options.caseId);
@@ -29,6 +31,21 @@ export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<Case
     else if (Number.isFinite(remaining)) timer = setTimeout(() => resolve(EXPIRED), Math.min(remaining, 2 ** 31 - 1)).unref();
   });
 
+  /**
+   * The delivery's access record, tried again when it failed: a record whose wait timed out while this
+   * process was paused (SIGSTOP, a long GC) would otherwise end the subscription before its case's final
+   * state. Nothing is delivered without a record: after the last try the error ends the subscription.
+   */
+  async function logged(summary: CaseSummary): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await options.log(summary);
+      } catch (error) {
+        if (attempt >= LOG_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   async function* deliveries(): AsyncGenerator<CaseSummary> {
     try {
       for (;;) {
@@ -37,7 +54,7 @@ export function watchCase(options: WatchCaseOptions): AsyncIterableIterator<Case
         if ((options.user.expiresAt ?? Number.POSITIVE_INFINITY) <= now()) return;
         const summary = next.value as CaseSummary;
         if (!options.visible(summary)) continue;
-        await options.log(summary);
+        await logged(summary);
         yield summary;
       }
     } finally {
